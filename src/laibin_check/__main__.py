@@ -1,0 +1,5 @@
+"""Allows `python -m laibin_check`."""
+
+from laibin_check.cli import main
+
+main()

@@ -1,0 +1,396 @@
+"""Printed figures as exact intervals: precision, qualifiers (多, 近, 約 ...), Chinese numerals, interval arithmetic.
+
+Every figure a report prints stands for the set of values that round to it (四捨五入, round half up), widened by its
+qualifier. Arithmetic is exact (fractions.Fraction); the only float ever used is math.inf, as the end of an
+unbounded interval ("超過380" has no upper end).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Iterator
+
+Ext = Fraction | float
+"""An interval end: an exact Fraction, or ±math.inf for an unbounded end."""
+
+INF = math.inf
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A set of reals between lo and hi; each end is closed unless flagged open. Ends may be ±inf (always open)."""
+
+    lo: Ext
+    hi: Ext
+    lo_open: bool = False
+    hi_open: bool = False
+
+    def __post_init__(self) -> None:
+        if self.lo == -INF and not self.lo_open:
+            object.__setattr__(self, "lo_open", True)
+        if self.hi == INF and not self.hi_open:
+            object.__setattr__(self, "hi_open", True)
+
+    # -- construction -------------------------------------------------------------------------------------
+    @staticmethod
+    def point(x: Fraction | int) -> Interval:
+        return Interval(Fraction(x), Fraction(x))
+
+    # -- predicates ---------------------------------------------------------------------------------------
+    @property
+    def empty(self) -> bool:
+        if self.lo > self.hi:
+            return True
+        return self.lo == self.hi and (self.lo_open or self.hi_open)
+
+    @property
+    def bounded(self) -> bool:
+        return self.lo != -INF and self.hi != INF
+
+    @property
+    def is_point(self) -> bool:
+        return self.lo == self.hi and not self.empty
+
+    def contains(self, x: Fraction | int) -> bool:
+        above = x > self.lo or (x == self.lo and not self.lo_open)
+        below = x < self.hi or (x == self.hi and not self.hi_open)
+        return above and below
+
+    def intersect(self, other: Interval) -> Interval:
+        if self.lo > other.lo:
+            lo, lo_open = self.lo, self.lo_open
+        elif self.lo < other.lo:
+            lo, lo_open = other.lo, other.lo_open
+        else:
+            lo, lo_open = self.lo, self.lo_open or other.lo_open
+        if self.hi < other.hi:
+            hi, hi_open = self.hi, self.hi_open
+        elif self.hi > other.hi:
+            hi, hi_open = other.hi, other.hi_open
+        else:
+            hi, hi_open = self.hi, self.hi_open or other.hi_open
+        return Interval(lo, hi, lo_open, hi_open)
+
+    def meets(self, other: Interval) -> bool:
+        return not self.intersect(other).empty
+
+    def integers(self, limit: int = 100_000) -> list[int] | None:
+        """The whole numbers inside, or None when unbounded or more than `limit` of them."""
+        if not self.bounded or self.empty:
+            return None if not self.bounded else []
+        first = math.ceil(self.lo)
+        if first == self.lo and self.lo_open:
+            first += 1
+        last = math.floor(self.hi)
+        if last == self.hi and self.hi_open:
+            last -= 1
+        if last - first + 1 > limit:
+            return None
+        return list(range(first, last + 1))
+
+    def has_integer(self) -> bool:
+        ints = self.integers(limit=1)
+        if ints is None:  # unbounded or wide: some integer is surely inside unless empty
+            return not self.empty
+        return bool(ints)
+
+    @property
+    def midpoint(self) -> Fraction | None:
+        if not self.bounded:
+            return None
+        return (Fraction(self.lo) + Fraction(self.hi)) / 2
+
+    # -- arithmetic ---------------------------------------------------------------------------------------
+    def __neg__(self) -> Interval:
+        return Interval(-self.hi, -self.lo, self.hi_open, self.lo_open)
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(
+            _add(self.lo, other.lo), _add(self.hi, other.hi),
+            self.lo_open or other.lo_open, self.hi_open or other.hi_open,
+        )
+
+    def __sub__(self, other: Interval) -> Interval:
+        return self + (-other)
+
+    def __mul__(self, other: Interval) -> Interval:
+        candidates = [
+            (_mul(a, b), ao or bo, a, b)
+            for a, ao in ((self.lo, self.lo_open), (self.hi, self.hi_open))
+            for b, bo in ((other.lo, other.lo_open), (other.hi, other.hi_open))
+        ]
+        lo = min(c[0] for c in candidates)
+        hi = max(c[0] for c in candidates)
+        # An end is closed when some closed pair of ends reaches it; a product with an exact zero is closed.
+        lo_open = all(o and not _exact_zero(a, b, self, other) for v, o, a, b in candidates if v == lo)
+        hi_open = all(o and not _exact_zero(a, b, self, other) for v, o, a, b in candidates if v == hi)
+        return Interval(lo, hi, lo_open, hi_open)
+
+    def reciprocal(self) -> Interval:
+        if self.contains(0) or (self.lo < 0 < self.hi) or self.empty:
+            raise ZeroDivisionError("interval contains zero")
+        if self.lo == 0 or self.hi == 0:
+            # (0, h] -> [1/h, inf); [l, 0) -> (-inf, 1/l]
+            if self.lo == 0:
+                return Interval(_recip(self.hi), INF, self.hi_open, True)
+            return Interval(-INF, _recip(self.lo), True, self.lo_open)
+        return Interval(_recip(self.hi), _recip(self.lo), self.hi_open, self.lo_open)
+
+    def __truediv__(self, other: Interval) -> Interval:
+        return self * other.reciprocal()
+
+    def scale(self, factor: Fraction) -> Interval:
+        return self * Interval.point(factor)
+
+
+def _exact_zero(a: Ext, b: Ext, x: Interval, y: Interval) -> bool:
+    return (a == 0 and x.is_point) or (b == 0 and y.is_point)
+
+
+def _add(a: Ext, b: Ext) -> Ext:
+    if math.isinf(a) or math.isinf(b):
+        return a if math.isinf(a) else b
+    return Fraction(a) + Fraction(b)
+
+
+def _mul(a: Ext, b: Ext) -> Ext:
+    if a == 0 or b == 0:
+        return Fraction(0)
+    if math.isinf(a) or math.isinf(b):
+        return INF if (a > 0) == (b > 0) else -INF
+    return Fraction(a) * Fraction(b)
+
+
+def _recip(a: Ext) -> Ext:
+    if math.isinf(a):
+        return Fraction(0)
+    return 1 / Fraction(a)
+
+
+# -- reading printed figures -----------------------------------------------------------------------------------
+
+FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_LARGE = {"萬": 10_000, "万": 10_000, "億": 100_000_000, "亿": 100_000_000}
+CN_NUMERAL_CHARS = "".join(_CN_DIGITS) + "".join(_CN_SMALL) + "".join(_CN_LARGE)
+
+
+def parse_chinese_numeral(text: str) -> int:
+    """三 -> 3, 十一 -> 11, 二十 -> 20, 一百零五 -> 105, 兩萬 -> 20000. ValueError when it is not one."""
+    if not text or any(c not in CN_NUMERAL_CHARS for c in text):
+        raise ValueError(f"not a Chinese numeral: {text!r}")
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL:
+            section += (1 if digit is None else digit) * _CN_SMALL[ch]
+            digit = None
+        else:
+            section += digit or 0
+            total += (section or 1) * _CN_LARGE[ch]
+            section, digit = 0, None
+    return total + section + (digit or 0)
+
+
+@dataclass(frozen=True)
+class Readings:
+    """The user-settable readings of vague qualifiers (see the README's table)."""
+
+    near_band: Fraction = Fraction(1, 10)
+    """近N: at least N × (1 - near_band), below N."""
+    about_tolerance: Fraction = Fraction(1, 20)
+    """約N / N左右: within N × (1 ± about_tolerance), and never narrower than N's rounding."""
+
+
+PREFIXES: dict[str, str] = {
+    "將近": "near", "将近": "near", "接近": "near", "近": "near",
+    "超過": "over", "超过": "over", "突破": "over", "逾": "over", "超": "over",
+    "大約": "about", "大约": "about", "約": "about", "约": "about",
+    "不到": "under", "不足": "under",
+}
+SUFFIXES: dict[str, str] = {
+    "多": "more", "餘": "more", "余": "more",
+    "以上": "at_least", "以下": "at_most",
+    "左右": "about", "上下": "about",
+}
+
+_ARABIC = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A figure as printed, and what it stands for."""
+
+    text: str
+    """Exactly as written in the fact: "380多", "83.4", "三"."""
+    number: Fraction
+    """The bare number printed: 380 for "380多"."""
+    decimals: int
+    """Decimal places printed ("12.30" has 2); 0 for integers and Chinese numerals."""
+    qualifier: str | None
+    """The qualifier word as written (多, 近, 超過 ...), or None."""
+    interval: Interval
+    """Every value the print stands for, in the printed unit."""
+    reading: str
+    """The rule applied, in words, for the receipt."""
+
+    @property
+    def half_unit(self) -> Fraction:
+        return Fraction(1, 2 * 10**self.decimals)
+
+
+def parse_printed(text: str, *, integer: bool = False, readings: Readings | None = None) -> Printed:
+    """Read a printed figure. `integer` marks a count (個, 家, 名 ...): a bare count is exact, not rounded.
+
+    Raises ValueError with a short reason when the text is not a figure.
+    """
+    readings = readings or Readings()
+    raw = text
+    body = text.strip().translate(FULLWIDTH).replace(",", "").replace("，", "")
+    if body.startswith("第"):
+        body = body[1:]
+    qualifier: str | None = None
+    kind: str | None = None
+    for word, k in PREFIXES.items():
+        if body.startswith(word) and len(body) > len(word):
+            qualifier, kind, body = word, k, body[len(word):]
+            break
+    for word, k in SUFFIXES.items():
+        if body.endswith(word) and len(body) > len(word):
+            if qualifier is not None:
+                raise ValueError(f"two qualifiers in {raw!r}")
+            qualifier, kind, body = word, k, body[: -len(word)]
+            break
+    if _ARABIC.match(body):
+        number = Fraction(body)
+        decimals = len(body.split(".")[1]) if "." in body else 0
+    else:
+        try:
+            number = Fraction(parse_chinese_numeral(body))
+        except ValueError:
+            raise ValueError(f"cannot read {raw!r} as a figure") from None
+        decimals = 0
+    half = Fraction(1, 2 * 10**decimals)
+    exact = integer and decimals == 0
+    rounded = (
+        Interval.point(number) if exact else Interval(number - half, number + half, False, True)
+    )
+    floor: Ext = Fraction(0) if integer else -INF
+    shown = _show(number, decimals)
+
+    if kind is None:
+        interval = rounded
+        reading = f"exactly {shown} (a count)" if exact else (
+            f"{shown} rounded half up: {fmt_interval(interval, decimals + 1)}"
+        )
+    elif kind == "more":
+        step = _last_place(number, decimals)
+        interval = Interval(number, number + step, True, True)
+        reading = f"{qualifier}: more than {shown}, less than {_show(number + step, decimals)}"
+    elif kind == "near":
+        interval = Interval(number * (1 - readings.near_band), number, False, True)
+        reading = (f"{qualifier}: nearly {shown}, from {_show(number * (1 - readings.near_band), decimals)} "
+                   f"up to but not {shown} (near band {_pct(readings.near_band)})")
+    elif kind == "over":
+        interval = Interval(number, INF, True, True)
+        reading = f"{qualifier}: more than {shown}"
+    elif kind == "at_least":
+        interval = Interval(number, INF, False, True)
+        reading = f"{qualifier}: at least {shown}"
+    elif kind == "at_most":
+        interval = Interval(floor, number, floor == -INF, False)
+        reading = f"{qualifier}: at most {shown}"
+    elif kind == "under":
+        interval = Interval(floor, number, floor == -INF, True)
+        reading = f"{qualifier}: less than {shown}"
+    else:  # about
+        tol = max(abs(number) * readings.about_tolerance, half)
+        interval = Interval(number - tol, number + tol)
+        reading = f"{qualifier}: about {shown}, ± {_pct(readings.about_tolerance)} (tolerance)"
+    return Printed(raw, number, decimals, qualifier, interval, reading)
+
+
+def _last_place(number: Fraction, decimals: int) -> Fraction:
+    """One unit of the last non-zero place: 380 -> 10, 30 -> 10, 900 -> 100, 5 -> 1, 1.5 -> 0.1."""
+    if decimals:
+        return Fraction(1, 10**decimals)
+    n = abs(int(number))
+    if n == 0:
+        return Fraction(1)
+    step = 1
+    while n % 10 == 0:
+        n //= 10
+        step *= 10
+    return Fraction(step)
+
+
+def _pct(x: Fraction) -> str:
+    return f"{_show(x * 100, 2).rstrip('0').rstrip('.')}%"
+
+
+def _show(x: Fraction, decimals: int) -> str:
+    return round_half_up(x, decimals)
+
+
+def round_half_up(x: Fraction | int, decimals: int) -> str:
+    """Round as Chinese statistics do (四捨五入) and print with exactly `decimals` places."""
+    x = Fraction(x)
+    scale = 10**decimals
+    scaled = abs(x) * scale
+    n = math.floor(scaled + Fraction(1, 2))
+    sign = "-" if x < 0 and n != 0 else ""
+    whole, frac = divmod(n, scale)
+    if decimals == 0:
+        return f"{sign}{whole}"
+    return f"{sign}{whole}.{frac:0{decimals}d}"
+
+
+def fmt_end(x: Ext, decimals: int) -> str:
+    if x == INF:
+        return "∞"
+    if x == -INF:
+        return "-∞"
+    value = Fraction(x)
+    text = round_half_up(value, decimals)
+    return text
+
+
+def fmt_interval(iv: Interval, decimals: int) -> str:
+    """[83.35, 83.45) — brackets show which ends belong; a point shows as a single number."""
+    if iv.empty:
+        return "∅"
+    if iv.is_point:
+        return _trim(fmt_end(iv.lo, decimals))
+    left = "(" if iv.lo_open else "["
+    right = ")" if iv.hi_open else "]"
+    return f"{left}{_trim(fmt_end(iv.lo, decimals))}, {_trim(fmt_end(iv.hi, decimals))}{right}"
+
+
+def _trim(text: str) -> str:
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def iter_integer_points(ivs: list[Interval], limit: int) -> Iterator[tuple[int, ...]] | None:
+    """All combinations of whole numbers inside the given intervals, or None when there would be over `limit`."""
+    import itertools
+
+    sets: list[list[int]] = []
+    total = 1
+    for iv in ivs:
+        ints = iv.integers(limit)
+        if ints is None:
+            return None
+        total *= max(len(ints), 1)
+        if total > limit:
+            return None
+        sets.append(ints)
+    return itertools.product(*sets)

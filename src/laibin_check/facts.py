@@ -1,0 +1,120 @@
+"""What a report printed, as reviewed facts: figures, their derivations, other checks and the not-claims."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+ClaimKind = Literal["figure", "rank", "record"]
+DeriveKind = Literal["ratio", "difference", "sum", "target", "growth", "formula", "count"]
+CheckKind = Literal["bound", "equal", "respectively"]
+
+DERIVE_KINDS: tuple[str, ...] = ("ratio", "difference", "sum", "target", "growth", "formula", "count")
+CHECK_KINDS: tuple[str, ...] = ("bound", "equal", "respectively")
+CLAIM_KINDS: tuple[str, ...] = ("figure", "rank", "record")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where something was written in a facts file, for error messages: path, line, column (1-based)."""
+
+    path: str
+    line: int
+    column: int = 1
+
+
+@dataclass(frozen=True)
+class Derivation:
+    kind: DeriveKind
+    formula: str = ""
+    """Source text of the formula (empty for count)."""
+    items: tuple[str, ...] = ()
+    partial: bool = False
+    approximate: str = ""
+    """Why the relation only holds roughly, or empty."""
+    note: str = ""
+    suggested: bool = False
+    """Proposed by `laibin-check extract` and not yet reviewed by an editor."""
+    origin: Origin | None = None
+    formula_origin: Origin | None = None
+    """Where the formula string starts, so a parse error can point at its column."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    measure: str
+    unit: str
+    origin: Origin
+    value: str = ""
+    """As printed, qualifier included ("380多"); empty for an implied fact."""
+    quote: str = ""
+    period: str = ""
+    group: str = ""
+    claim: ClaimKind = "figure"
+    printed: bool = True
+    note: str = ""
+    derive: Derivation | None = None
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    kind: CheckKind
+    origin: Origin
+    formula: str = ""
+    items: tuple[str, ...] = ()
+    facts: tuple[str, ...] = ()
+    quote: str = ""
+    group: str = ""
+    note: str = ""
+    suggested: bool = False
+    formula_origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class NotClaim:
+    text: str
+    reason: str
+    origin: Origin
+    quote: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class ReportFacts:
+    """One report folder: its metadata, groups, facts, checks and not-claims."""
+
+    id: str
+    title: str
+    folder: Path
+    report_file: Path
+    facts_file: Path
+    sha256: str
+    groups: tuple[Group, ...]
+    facts: tuple[Fact, ...]
+    checks: tuple[Check, ...]
+    not_claims: tuple[NotClaim, ...]
+    display_folder: str
+    """The folder as shown to users: relative to the working directory, forward slashes."""
+
+    def fact(self, fact_id: str) -> Fact:
+        for f in self.facts:
+            if f.id == fact_id:
+                return f
+        raise KeyError(fact_id)
+
+    @property
+    def display_report(self) -> str:
+        return f"{self.display_folder}/{self.report_file.name}"
+
+    @property
+    def display_facts(self) -> str:
+        return f"{self.display_folder}/{self.facts_file.name}"

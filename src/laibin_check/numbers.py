@@ -367,10 +367,18 @@ def fmt_interval(iv: Interval, decimals: int) -> str:
     if iv.empty:
         return "∅"
     if iv.is_point:
-        return _trim(fmt_end(iv.lo, decimals))
+        text = fmt_end(iv.lo, decimals)
+        return _trim(text) if _whole(iv.lo) or Fraction(text) == iv.lo else text
     left = "(" if iv.lo_open else "["
     right = ")" if iv.hi_open else "]"
-    return f"{left}{_trim(fmt_end(iv.lo, decimals))}, {_trim(fmt_end(iv.hi, decimals))}{right}"
+    lo, hi = fmt_end(iv.lo, decimals), fmt_end(iv.hi, decimals)
+    if _whole(iv.lo) and _whole(iv.hi):  # (380, 390), not (380.0, 390.0)
+        lo, hi = _trim(lo), _trim(hi)
+    return f"{left}{lo}, {hi}{right}"
+
+
+def _whole(x: Ext) -> bool:
+    return math.isinf(x) or Fraction(x).denominator == 1
 
 
 def _trim(text: str) -> str:

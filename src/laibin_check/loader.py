@@ -1,0 +1,467 @@
+"""facts/ on disk -> facts in memory: the only module that reads fact files, and the one that validates them.
+
+Every problem is an InputError naming the file, line and column, because facts files come from many hands and an
+editor must be able to go straight to the mistake.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+from laibin_check import formula as formula_mod
+from laibin_check.errors import InputError
+from laibin_check.facts import (
+    CHECK_KINDS,
+    CLAIM_KINDS,
+    DERIVE_KINDS,
+    Check,
+    CheckKind,
+    ClaimKind,
+    Derivation,
+    DeriveKind,
+    Fact,
+    Group,
+    NotClaim,
+    Origin,
+    ReportFacts,
+)
+
+FACTS_FILE = "facts.toml"
+_ID = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+_REPORT_KEYS = {"id", "title", "file", "sha256", "script", "note"}
+_GROUP_KEYS = {"id", "title"}
+_FACT_KEYS = {"id", "quote", "value", "unit", "period", "measure", "group", "claim", "printed", "note", "derive"}
+_DERIVE_KEYS = {"kind", "formula", "items", "partial", "approximate", "note", "suggested"}
+_CHECK_KEYS = {"id", "kind", "formula", "items", "facts", "quote", "group", "note", "suggested"}
+_NOT_CLAIM_KEYS = {"text", "reason", "quote", "note"}
+_TABLES = {"fact": _FACT_KEYS, "check": _CHECK_KEYS, "not_claim": _NOT_CLAIM_KEYS, "group": _GROUP_KEYS}
+
+
+# -- positions ----------------------------------------------------------------------------------------------------
+
+@dataclass
+class _Table:
+    line: int
+    keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """key -> (line, column of the value's first character)."""
+
+
+@dataclass
+class _Positions:
+    """Where each table and key of a facts file was written. tomllib keeps no positions, so we scan the text."""
+
+    tables: dict[str, list[_Table]] = field(default_factory=dict)
+
+    @classmethod
+    def scan(cls, text: str) -> _Positions:
+        pos = cls()
+        current: _Table | None = None
+        header = re.compile(r"^\s*(\[\[?)\s*([A-Za-z_.\-\s]+?)\s*\]\]?\s*(?:#.*)?$")
+        key = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_\-]*)\s*=\s*")
+        for number, line in enumerate(text.splitlines(), start=1):
+            m = header.match(line)
+            if m:
+                name = m.group(2).replace(" ", "")
+                current = _Table(number)
+                pos.tables.setdefault(name, []).append(current)
+                continue
+            k = key.match(line)
+            if k and current is not None and k.group(1) not in current.keys:
+                current.keys[k.group(1)] = (number, k.end() + 1)
+        return pos
+
+    def table(self, name: str, index: int) -> _Table:
+        tables = self.tables.get(name, [])
+        return tables[index] if index < len(tables) else _Table(1)
+
+    def derive_table(self, fact_line: int) -> _Table | None:
+        """The [fact.derive] table that follows the [[fact]] starting at fact_line."""
+        facts = [t.line for t in self.tables.get("fact", [])]
+        later = [f for f in facts if f > fact_line]
+        end = min(later) if later else 10**9
+        for t in self.tables.get("fact.derive", []):
+            if fact_line < t.line < end:
+                return t
+        return None
+
+
+# -- loading ------------------------------------------------------------------------------------------------------
+
+def discover(facts_dir: Path) -> list[Path]:
+    """Report folders under facts_dir, sorted by name; facts_dir itself when it holds a facts.toml."""
+    if not facts_dir.exists():
+        raise InputError(_display(facts_dir), "facts folder not found")
+    if not facts_dir.is_dir():
+        raise InputError(_display(facts_dir), "not a folder")
+    if (facts_dir / FACTS_FILE).is_file():
+        return [facts_dir]
+    folders = sorted(p for p in facts_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+    with_facts = [p for p in folders if (p / FACTS_FILE).is_file()]
+    if not with_facts:
+        raise InputError(_display(facts_dir), f"no report folders with a {FACTS_FILE} here")
+    return with_facts
+
+
+def load_report(folder: Path) -> ReportFacts:
+    path = folder / FACTS_FILE
+    display = f"{_display(folder)}/{FACTS_FILE}"
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(display, f"cannot read: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(display, f"facts file is not UTF-8 (byte {exc.start})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line, column, message = _toml_error(str(exc))
+        raise InputError(display, f"not valid TOML: {message}", line, column) from None
+    return _Builder(folder, display, _Positions.scan(text)).build(data)
+
+
+def _toml_error(message: str) -> tuple[int | None, int | None, str]:
+    m = re.search(r"\s*\(at line (\d+), column (\d+)\)", message)
+    if not m:
+        return None, None, message
+    return int(m.group(1)), int(m.group(2)), message[: m.start()] + message[m.end():]
+
+
+def _display(path: Path) -> str:
+    try:
+        rel = path.resolve().relative_to(Path.cwd().resolve())
+        return rel.as_posix() or "."
+    except ValueError:
+        return path.as_posix()
+
+
+class _Builder:
+    def __init__(self, folder: Path, display: str, pos: _Positions) -> None:
+        self.folder = folder
+        self.display = display
+        self.pos = pos
+
+    def error(self, message: str, table: _Table, key: str | None = None) -> InputError:
+        if key and key in table.keys:
+            line, col = table.keys[key]
+            return InputError(self.display, message, line, col)
+        return InputError(self.display, message, table.line, 1)
+
+    # generic field access ---------------------------------------------------------------------------------------
+    def _get(self, entry: Mapping[str, Any], table: _Table, key: str, kind: type, required: bool,
+             default: Any = None) -> Any:
+        if key not in entry:
+            if required:
+                raise self.error(f"missing required key {key!r}", table)
+            return default
+        value = entry[key]
+        if kind is list:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise self.error(f"{key!r} must be a list of strings", table, key)
+            return tuple(value)
+        if kind is str and not isinstance(value, str):
+            hint = ' (write figures as strings, e.g. value = "83.4")' if isinstance(value, int | float) else ""
+            raise self.error(f"{key!r} must be a string{hint}", table, key)
+        if kind is bool and not isinstance(value, bool):
+            raise self.error(f"{key!r} must be true or false", table, key)
+        return value
+
+    def _unknown(self, entry: Mapping[str, Any], allowed: set[str], table: _Table, what: str) -> None:
+        for key in entry:
+            if key not in allowed:
+                raise self.error(
+                    f"unknown key {key!r} in {what}; allowed: {', '.join(sorted(allowed))}", table, key)
+
+    def _array(self, data: Mapping[str, Any], name: str) -> list[tuple[Mapping[str, Any], _Table]]:
+        entries = data.get(name, [])
+        if not isinstance(entries, list):
+            raise InputError(self.display, f"{name!r} must be an array of tables: write [[{name}]]", 1, 1)
+        out = []
+        for i, entry in enumerate(entries):
+            table = self.pos.table(name, i)
+            if not isinstance(entry, dict):
+                raise self.error(f"each {name} must be a table", table)
+            self._unknown(entry, _TABLES[name], table, f"[[{name}]]")
+            out.append((entry, table))
+        return out
+
+    # the whole file ----------------------------------------------------------------------------------------------
+    def build(self, data: Mapping[str, Any]) -> ReportFacts:
+        top_allowed = {"report", *_TABLES}
+        for key in data:
+            if key not in top_allowed:
+                raise InputError(self.display, f"unknown table {key!r}; allowed: "
+                                 f"{', '.join(sorted(top_allowed))}", self._top_line(key), 1)
+        report = data.get("report")
+        rtable = self.pos.table("report", 0)
+        if not isinstance(report, dict):
+            raise InputError(self.display, "missing [report] table (id, title, file, sha256)", 1, 1)
+        self._unknown(report, _REPORT_KEYS, rtable, "[report]")
+        report_id = self._get(report, rtable, "id", str, True)
+        if report_id != self.folder.name and self.folder.name:
+            raise self.error(f"report id {report_id!r} must equal its folder name {self.folder.name!r}",
+                             rtable, "id")
+        title = self._get(report, rtable, "title", str, False, report_id)
+        file_name = self._get(report, rtable, "file", str, False, "report.txt")
+        sha = self._get(report, rtable, "sha256", str, False, "")
+        if sha and not re.fullmatch(r"[0-9a-f]{64}", sha):
+            raise self.error("sha256 must be 64 lowercase hex digits", rtable, "sha256")
+        report_file = self.folder / file_name
+        if not report_file.is_file():
+            raise self.error(f"report file {file_name!r} not found next to {FACTS_FILE}", rtable, "file")
+
+        groups = self._groups(data)
+        group_ids = {g.id for g in groups}
+        facts = self._facts(data, group_ids)
+        checks = self._checks(data, group_ids)
+        not_claims = self._not_claims(data)
+        self._references(facts, checks)
+        return ReportFacts(
+            id=report_id, title=title, folder=self.folder, report_file=report_file,
+            facts_file=self.folder / FACTS_FILE, sha256=sha, groups=tuple(groups), facts=tuple(facts),
+            checks=tuple(checks), not_claims=tuple(not_claims), display_folder=_display(self.folder),
+        )
+
+    def _top_line(self, key: str) -> int:
+        for name, tables in self.pos.tables.items():
+            if name == key and tables:
+                return tables[0].line
+        return 1
+
+    def _groups(self, data: Mapping[str, Any]) -> list[Group]:
+        groups: list[Group] = []
+        seen: set[str] = set()
+        for entry, table in self._array(data, "group"):
+            gid = self._get(entry, table, "id", str, True)
+            if gid in seen:
+                raise self.error(f"duplicate group id {gid!r}", table, "id")
+            seen.add(gid)
+            groups.append(Group(gid, self._get(entry, table, "title", str, False, gid)))
+        return groups
+
+    def _facts(self, data: Mapping[str, Any], group_ids: set[str]) -> list[Fact]:
+        from laibin_check import numbers, units
+
+        facts: list[Fact] = []
+        seen: dict[str, int] = {}
+        for entry, table in self._array(data, "fact"):
+            fid = self._get(entry, table, "id", str, True)
+            if not _ID.match(fid):
+                raise self.error(f"fact id {fid!r} must match [a-z_][a-z0-9_]*", table, "id")
+            if fid in seen:
+                raise self.error(f"duplicate fact id {fid!r} (first at line {seen[fid]})", table, "id")
+            seen[fid] = table.line
+            printed = self._get(entry, table, "printed", bool, False, True)
+            unit_name = self._get(entry, table, "unit", str, True)
+            try:
+                unit = units.resolve(unit_name)
+            except KeyError:
+                raise self.error(f"unknown unit {unit_name!r}; known units: {', '.join(units.known_units())}",
+                                 table, "unit") from None
+            value = self._get(entry, table, "value", str, printed)
+            quote = self._get(entry, table, "quote", str, printed)
+            if printed:
+                try:
+                    numbers.parse_printed(value, integer=unit.integer)
+                except ValueError as exc:
+                    raise self.error(f"value cannot be read: {exc}", table, "value") from None
+                if not quote.strip():
+                    raise self.error("quote must not be empty", table, "quote")
+            elif value:
+                raise self.error("an implied fact (printed = false) has no value: the engine computes it",
+                                 table, "value")
+            claim = self._get(entry, table, "claim", str, False, "figure")
+            if claim not in CLAIM_KINDS:
+                raise self.error(f"claim must be one of {', '.join(CLAIM_KINDS)}, not {claim!r}", table, "claim")
+            group = self._get(entry, table, "group", str, False, "")
+            if group and group_ids and group not in group_ids:
+                raise self.error(f"unknown group {group!r}; groups: {', '.join(sorted(group_ids))}",
+                                 table, "group")
+            measure = self._get(entry, table, "measure", str, True)
+            derive = self._derive(entry, table)
+            if not printed and derive is None:
+                raise self.error("an implied fact (printed = false) needs a [fact.derive]", table, "printed")
+            facts.append(Fact(
+                id=fid, measure=measure, unit=unit_name, origin=Origin(self.display, table.line),
+                value=value or "", quote=quote or "", period=self._get(entry, table, "period", str, False, ""),
+                group=group, claim=cast(ClaimKind, claim), printed=printed,
+                note=self._get(entry, table, "note", str, False, ""), derive=derive,
+            ))
+        return facts
+
+    def _derive(self, entry: Mapping[str, Any], fact_table: _Table) -> Derivation | None:
+        raw = entry.get("derive")
+        if raw is None:
+            return None
+        table = self.pos.derive_table(fact_table.line) or fact_table
+        if not isinstance(raw, dict):
+            raise self.error("derive must be a table: write [fact.derive] after the fact", fact_table, "derive")
+        self._unknown(raw, _DERIVE_KEYS, table, "[fact.derive]")
+        kind = self._get(raw, table, "kind", str, True)
+        if kind not in DERIVE_KINDS:
+            raise self.error(f"derive kind must be one of {', '.join(DERIVE_KINDS)}, not {kind!r}", table, "kind")
+        items = self._get(raw, table, "items", list, kind == "count", ())
+        text = self._get(raw, table, "formula", str, kind != "count", "")
+        if kind == "count" and text:
+            raise self.error("a count derivation lists items, it has no formula", table, "formula")
+        if kind != "count" and items:
+            raise self.error("only a count derivation lists items", table, "items")
+        origin = self._formula_origin(table, text)
+        if text:
+            self._parse(text, origin, comparison=False)
+        return Derivation(
+            kind=cast(DeriveKind, kind), formula=text, items=items,
+            partial=self._get(raw, table, "partial", bool, False, False),
+            approximate=self._get(raw, table, "approximate", str, False, ""),
+            note=self._get(raw, table, "note", str, False, ""),
+            suggested=self._get(raw, table, "suggested", bool, False, False),
+            origin=Origin(self.display, table.line), formula_origin=origin,
+        )
+
+    def _formula_origin(self, table: _Table, text: str) -> Origin:
+        if "formula" in table.keys:
+            line, col = table.keys["formula"]
+            return Origin(self.display, line, col + 1)  # +1: past the opening quote
+        return Origin(self.display, table.line)
+
+    def _parse(self, text: str, origin: Origin, comparison: bool) -> formula_mod.Comparison:
+        try:
+            parsed = formula_mod.parse(text)
+        except formula_mod.FormulaError as exc:
+            raise InputError(self.display, str(exc), origin.line, origin.column + exc.column) from None
+        if comparison and not parsed.op:
+            raise InputError(self.display, "a bound or equal check needs a comparison (<=, <, ==, >=, >)",
+                             origin.line, origin.column)
+        if not comparison and parsed.op:
+            raise InputError(self.display, "a derivation is an expression, not a comparison",
+                             origin.line, origin.column)
+        return parsed
+
+    def _checks(self, data: Mapping[str, Any], group_ids: set[str]) -> list[Check]:
+        checks: list[Check] = []
+        seen: set[str] = set()
+        for entry, table in self._array(data, "check"):
+            cid = self._get(entry, table, "id", str, True)
+            if not _ID.match(cid):
+                raise self.error(f"check id {cid!r} must match [a-z_][a-z0-9_]*", table, "id")
+            if cid in seen:
+                raise self.error(f"duplicate check id {cid!r}", table, "id")
+            seen.add(cid)
+            kind = self._get(entry, table, "kind", str, True)
+            if kind not in CHECK_KINDS:
+                raise self.error(f"check kind must be one of {', '.join(CHECK_KINDS)}, not {kind!r}",
+                                 table, "kind")
+            text = self._get(entry, table, "formula", str, kind != "respectively", "")
+            origin = self._formula_origin(table, text)
+            if text:
+                self._parse(text, origin, comparison=True)
+            fact_ids = self._get(entry, table, "facts", list, kind == "respectively", ())
+            items = self._get(entry, table, "items", list, kind == "respectively", ())
+            group = self._get(entry, table, "group", str, False, "")
+            if group and group_ids and group not in group_ids:
+                raise self.error(f"unknown group {group!r}", table, "group")
+            checks.append(Check(
+                id=cid, kind=cast(CheckKind, kind), origin=Origin(self.display, table.line), formula=text,
+                items=items, facts=fact_ids, quote=self._get(entry, table, "quote", str, False, ""),
+                group=group, note=self._get(entry, table, "note", str, False, ""),
+                suggested=self._get(entry, table, "suggested", bool, False, False), formula_origin=origin,
+            ))
+        return checks
+
+    def _not_claims(self, data: Mapping[str, Any]) -> list[NotClaim]:
+        out = []
+        for entry, table in self._array(data, "not_claim"):
+            out.append(NotClaim(
+                text=self._get(entry, table, "text", str, True),
+                reason=self._get(entry, table, "reason", str, True),
+                origin=Origin(self.display, table.line),
+                quote=self._get(entry, table, "quote", str, False, ""),
+                note=self._get(entry, table, "note", str, False, ""),
+            ))
+        return out
+
+    # references and cycles -----------------------------------------------------------------------------------------
+    def _references(self, facts: list[Fact], checks: list[Check]) -> None:
+        ids = {f.id for f in facts}
+        graph: dict[str, list[str]] = {}
+
+        def refs_of(text: str, origin: Origin | None, comparison: bool) -> list[str]:
+            assert origin is not None
+            parsed = self._parse(text, origin, comparison)
+            names = []
+            for ref in formula_mod.references(parsed.left) + formula_mod.references(parsed.right):
+                if ref.name not in ids:
+                    raise InputError(self.display, f"unknown fact id {ref.name!r} in formula",
+                                     origin.line, origin.column + ref.column)
+                names.append(ref.name)
+            return names
+
+        for fact in facts:
+            d = fact.derive
+            graph[fact.id] = refs_of(d.formula, d.formula_origin, False) if d and d.formula else []
+        for check in checks:
+            if check.formula:
+                refs_of(check.formula, check.formula_origin, True)
+            for fid in check.facts:
+                if fid not in ids:
+                    line = check.origin.line
+                    raise InputError(self.display, f"unknown fact id {fid!r} in check {check.id!r}", line, 1)
+        by_id = {f.id: f for f in facts}
+        _find_cycle(graph, lambda fid, path: InputError(
+            self.display, "derivations form a cycle: " + " -> ".join(path),
+            _derive_line(by_id[fid]), 1))
+
+
+def _derive_line(fact: Fact) -> int:
+    d = fact.derive
+    if d and d.formula_origin:
+        return d.formula_origin.line
+    return fact.origin.line
+
+
+def _find_cycle(graph: dict[str, list[str]], make_error: Callable[[str, list[str]], InputError]) -> None:
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in graph.get(node, []):
+            if state.get(nxt) == 1:
+                cycle = stack[stack.index(nxt):] + [nxt]
+                raise make_error(nxt, cycle)
+            if state.get(nxt) is None:
+                visit(nxt)
+        stack.pop()
+        state[node] = 2
+
+    for node in sorted(graph):
+        if state.get(node) is None:
+            visit(node)
+
+
+def topological(facts: tuple[Fact, ...]) -> list[Fact]:
+    """Facts ordered so that each comes after the facts its formula uses (the loader has ruled out cycles)."""
+    by_id = {f.id: f for f in facts}
+    done: set[str] = set()
+    order: list[Fact] = []
+
+    def visit(fact: Fact) -> None:
+        if fact.id in done:
+            return
+        done.add(fact.id)
+        if fact.derive and fact.derive.formula:
+            for ref in formula_mod.references(formula_mod.parse(fact.derive.formula).left):
+                visit(by_id[ref.name])
+        order.append(fact)
+
+    for fact in facts:
+        visit(fact)
+    return order

@@ -1,0 +1,116 @@
+"""The units a report prints (億元, %, 個百分點, 個 ...): their scale, dimension and kind, through one pint registry.
+
+pint is loaded with the project's own definitions file (units.txt), never its default registry, and only when a
+facts file is checked. Percent and percentage points share a scale, so their difference is kept here as a kind:
+pint cannot tell "rose by 3%" from "rose by 3 percentage points", and that is the classic error to catch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+RateKind = Literal["rate", "points", None]
+
+# The unit as printed -> (pint expression, kind). Simplified spellings are aliases of the traditional ones.
+_TABLE: dict[str, tuple[str, str]] = {
+    "元": ("yuan", "money"),
+    "萬元": ("wan * yuan", "money"),
+    "億元": ("yi * yuan", "money"),
+    "萬億元": ("wanyi * yuan", "money"),
+    "千元": ("qian * yuan", "money"),
+    "美元": ("us_dollar", "money"),
+    "萬美元": ("wan * us_dollar", "money"),
+    "億美元": ("yi * us_dollar", "money"),
+    "噸": ("ton", "quantity"),
+    "萬噸": ("wan * ton", "quantity"),
+    "億噸": ("yi * ton", "quantity"),
+    "畝": ("mu", "quantity"),
+    "萬畝": ("wan * mu", "quantity"),
+    "平方米": ("square_meter", "quantity"),
+    "萬平方米": ("wan * square_meter", "quantity"),
+    "公里": ("kilometer", "quantity"),
+    "立方米": ("cubic_meter", "quantity"),
+    "萬立方米": ("wan * cubic_meter", "quantity"),
+    "千瓦": ("kilowatt", "quantity"),
+    "萬千瓦": ("wan * kilowatt", "quantity"),
+    "千瓦時": ("kilowatt_hour", "quantity"),
+    "萬千瓦時": ("wan * kilowatt_hour", "quantity"),
+    "億千瓦時": ("yi * kilowatt_hour", "quantity"),
+    "%": ("percent", "rate"),
+    "個百分點": ("percentage_point", "points"),
+    "百分點": ("percentage_point", "points"),
+    "成": ("tenth", "rate"),
+    "倍": ("times", "times"),
+    "年": ("year", "count"),
+    "位": ("rank", "rank"),
+}
+# Classifiers of counted things: each is a whole number of items.
+_COUNTS = "個家名次項張單大條所人戶座批支輛臺台套件場期類種隊宗份人次"
+for _c in ("人次", *_COUNTS):
+    _TABLE.setdefault(_c, ("item", "count"))
+# Also accept magnitudes on counts: 萬人, 萬戶, 萬人次.
+for _c in ("人", "戶", "人次", "個", "家", "項", "件"):
+    _TABLE.setdefault("萬" + _c, ("wan * item", "count"))
+
+_SIMPLIFIED = str.maketrans("萬億噸個項張單條戶輛臺時點", "万亿吨个项张单条户辆台时点")
+UNIT_NAMES: dict[str, tuple[str, str]] = dict(_TABLE)
+for _name, _spec in _TABLE.items():
+    UNIT_NAMES.setdefault(_name.translate(_SIMPLIFIED), _spec)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A printed unit, resolved."""
+
+    name: str
+    scale: Fraction
+    """Multiply a printed number by this to get base units (元, tonnes, items, or a plain fraction for %)."""
+    dimension: str
+    """pint's dimensionality, as text: "[currency]", "dimensionless" ..."""
+    dims: tuple[tuple[str, int], ...]
+    """The same, as sorted (dimension, exponent) pairs, for arithmetic on dimensions."""
+    kind: str
+    """money | quantity | rate | points | times | count | rank."""
+
+    @property
+    def integer(self) -> bool:
+        """Counted things and ranks are whole numbers (at their printed magnitude, 1 for plain 個)."""
+        return self.kind in ("count", "rank") and self.scale == 1
+
+    @property
+    def rate_kind(self) -> RateKind:
+        if self.kind == "rate":
+            return "rate"
+        if self.kind == "points":
+            return "points"
+        return None
+
+
+def known_units() -> list[str]:
+    return sorted(UNIT_NAMES)
+
+
+@cache
+def _registry() -> Any:
+    import pint
+
+    path = resources.files("laibin_check").joinpath("units.txt")
+    with resources.as_file(path) as file:
+        return pint.UnitRegistry(str(file), non_int_type=Fraction, autoconvert_offset_to_baseunit=False)
+
+
+@cache
+def resolve(name: str) -> Unit:
+    """Resolve a printed unit; KeyError (with the known units) when it is not one."""
+    spec = UNIT_NAMES.get(name.strip())
+    if spec is None:
+        raise KeyError(name)
+    expression, kind = spec
+    quantity = _registry().Quantity(Fraction(1), expression).to_base_units()
+    magnitude = Fraction(quantity.magnitude)
+    dims = tuple(sorted((str(k), int(v)) for k, v in quantity.dimensionality.items()))
+    return Unit(name=name.strip(), scale=magnitude, dimension=str(quantity.dimensionality), dims=dims, kind=kind)

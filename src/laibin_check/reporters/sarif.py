@@ -1,0 +1,166 @@
+"""The `sarif` format: SARIF 2.1.0 for code-scanning views (GitHub code scanning, VS Code SARIF viewer).
+
+One run. `tool.driver.rules` holds the whole rule catalogue (id, name, descriptions, help text and markdown
+from `laibin-check rule CODE`, helpUri); results are the problems only: error -> `error`, warning ->
+`warning`, info -> `note`. Passing checks are not results: code-scanning views list alerts, and thousands of
+passes would bury them (the `json` format keeps every check). `--show` does not apply: code-scanning views
+filter by level themselves. Columns count Unicode code points (`columnKind`), end columns are exclusive as
+SARIF defines them, uris are relative to `%SRCROOT%` and percent-encoded, `partialFingerprints` come from the
+rule, report and facts (never the line), and a waived finding carries `suppressions` (kind external, status
+accepted). No timestamps::
+
+    {
+      "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
+      "version": "2.1.0",
+      "runs": [{
+        "tool": {"driver": {"name": "laibin-check", "version": "0.1.0", "rules": [{"id": "LC101", …}, …]}},
+        "columnKind": "unicodeCodePoints",
+        "results": [{
+          "ruleId": "LC101", "ruleIndex": 0, "level": "error",
+          "message": {"text": "問題辦結率 83.4% does not equal 316 / 380多 = (81.23%, 83.16%). Receipt: …"},
+          "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": "facts/laibin-2021q1/report.txt", "uriBaseId": "%SRCROOT%"},
+            "region": {"startLine": 9, "startColumn": 41, "endLine": 9, "endColumn": 51,
+                       "snippet": {"text": "問題辦結率83.4%"}}}}],
+          "partialFingerprints": {"laibinCheck/v1": "…"},
+          "properties": {"report": "laibin-2021q1", "verdict": "inconsistent", "factIds": […], "receipt": {…}}
+        }]
+      }]
+    }
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import quote
+
+from laibin_check.findings import Finding, RunResult, Waiver
+from laibin_check.reporters import RenderOptions
+from laibin_check.reporters.selection import ordered, receipt_summary, waiver_note
+from laibin_check.rules import RULES, Rule
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+INFORMATION_URI = "https://github.com/laibin-check/laibin-check"
+"""Project home; the lead may change it to the real repository address."""
+RULES_DOC_URI = INFORMATION_URI + "/blob/main/docs/rules.md"
+"""Each rule's helpUri is this page with the rule code as fragment: …/rules.md#lc101."""
+SRCROOT = "%SRCROOT%"
+FINGERPRINT_KEY = "laibinCheck/v1"
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def render(result: RunResult, options: RenderOptions) -> str:
+    codes = sorted(RULES)
+    index = {code: i for i, code in enumerate(codes)}
+    results = [_result(f, index) for f in ordered(result) if f.severity != "none"]
+    log = {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "laibin-check",
+                        "version": result.tool_version,
+                        "semanticVersion": result.tool_version,
+                        "informationUri": INFORMATION_URI,
+                        "rules": [_rule(RULES[c]) for c in codes],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _rule(r: Rule) -> dict[str, Any]:
+    return {
+        "id": r.code,
+        "name": r.name,
+        "shortDescription": {"text": r.summary},
+        "fullDescription": {"text": r.summary},
+        "help": {
+            "text": f"{r.code} {r.name}: {r.summary}\n\n{r.doc}",
+            "markdown": f"**{r.code} {r.name}**: {r.summary}\n\n{r.doc}",
+        },
+        "helpUri": f"{RULES_DOC_URI}#{r.code.lower()}",
+        "defaultConfiguration": {"level": _LEVEL.get(r.severity, "note")},
+        "properties": {"tags": ["laibin-check", r.name]},
+    }
+
+
+def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
+    text = f.message.rstrip(".")
+    summary = receipt_summary(f)
+    if summary:
+        text += f". Receipt: {summary}"
+    out: dict[str, Any] = {"ruleId": f.code}
+    if f.code in index:  # a code outside the catalogue still reports, just without a rule link
+        out["ruleIndex"] = index[f.code]
+    out["level"] = _LEVEL[f.severity]
+    out["message"] = {"text": text}
+    out["locations"] = [
+        {"physicalLocation": _physical(f.path, f.line, f.column, f.end_line, f.end_column, f.quote)}
+    ]
+    out["partialFingerprints"] = {FINGERPRINT_KEY: f.fingerprint}
+    if f.waiver is not None:
+        out["suppressions"] = [_suppression(f.waiver)]
+    props: dict[str, Any] = {"report": f.report}
+    if f.verdict is not None:
+        props["verdict"] = f.verdict
+    if f.fact_ids:
+        props["factIds"] = list(f.fact_ids)
+    if f.key:
+        props["key"] = f.key
+    if f.group:
+        props["group"] = f.group
+    if f.suggestion is not None:
+        props["suggestion"] = f.suggestion
+    if f.receipt is not None:
+        r = f.receipt
+        props["receipt"] = {
+            "formula": r.formula,
+            "inputs": [
+                {"factId": i.fact_id, "printed": i.printed, "interval": i.interval, "reading": i.reading}
+                for i in r.inputs
+            ],
+            "recomputed": r.recomputed,
+            "stated": r.stated,
+            "suggestions": list(r.suggestions),
+            "notes": list(r.notes),
+        }
+    out["properties"] = props
+    return out
+
+
+def _physical(
+    path: str, line: int, column: int, end_line: int, end_column: int, snippet: str
+) -> dict[str, Any]:
+    region: dict[str, Any] = {"startLine": max(line, 1)}
+    if column > 0:
+        region["startColumn"] = column
+    if end_line > 0:
+        region["endLine"] = end_line
+        if end_column > 0:
+            region["endColumn"] = end_column
+    if snippet:
+        region["snippet"] = {"text": snippet}
+    return {"artifactLocation": {"uri": _uri(path), "uriBaseId": SRCROOT}, "region": region}
+
+
+def _uri(path: str) -> str:
+    # SARIF uris are RFC 3986 references: percent-encode non-ASCII and spaces, keep the slashes.
+    return quote(path.replace("\\", "/"), safe="/-._~")
+
+
+def _suppression(w: Waiver) -> dict[str, Any]:
+    out: dict[str, Any] = {"kind": "external", "status": "accepted", "justification": waiver_note(w)}
+    path, _, line = w.source.rpartition(":")
+    if path and line.isdigit():
+        out["location"] = {"physicalLocation": _physical(path, int(line), 0, 0, 0, "")}
+    out["properties"] = {"acceptedBy": w.accepted_by, "expires": w.expires, "reason": w.reason}
+    return out

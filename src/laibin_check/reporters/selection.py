@@ -1,0 +1,97 @@
+"""Which findings the list formats show, in which order, and the wordings they share (place, receipt)."""
+
+from __future__ import annotations
+
+from laibin_check.findings import SEVERITY_ORDER, Finding, RunResult, Waiver
+
+PROBLEM_SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+"""Severities of findings that are problems; `none` marks a passing check."""
+
+
+def ordered(result: RunResult) -> list[Finding]:
+    """Every finding of the run in one total order: output never depends on the engine's order of work."""
+    return in_order(result.findings)
+
+
+def in_order(findings: tuple[Finding, ...] | list[Finding]) -> list[Finding]:
+    """The findings sorted by report, file, line, column and code, ties broken by everything else."""
+    return sorted(findings, key=_total_key)
+
+
+def _total_key(f: Finding) -> tuple[object, ...]:
+    # sort_key alone can tie (two rules at one place); the rest breaks ties deterministically.
+    return (*f.sort_key, f.key, f.message, f.severity, f.fingerprint)
+
+
+def problems(result: RunResult, show: str = "info") -> list[Finding]:
+    """Problems at or above `show` (error | warning | info), waived ones included, in order."""
+    floor = SEVERITY_ORDER[show]
+    return [f for f in ordered(result) if f.severity != "none" and SEVERITY_ORDER[f.severity] >= floor]
+
+
+def place(f: Finding) -> str:
+    """`path:line:col`, the place editors and CI log parsers recognise."""
+    return f"{f.path}:{f.line}:{f.column}"
+
+
+def subject(f: Finding) -> str:
+    """What the finding is about, for names and titles: its first fact id, its key, or its place."""
+    if f.fact_ids:
+        return f.fact_ids[0]
+    if f.key:
+        return f.key
+    return f"{f.line}:{f.column}"
+
+
+def one_line(text: str) -> str:
+    """Line formats must stay one line a finding, whatever a message holds."""
+    return " ".join(text.split())
+
+
+def receipt_summary(f: Finding) -> str:
+    """The receipt in one line: formula, recomputed against stated, and the smallest fixes."""
+    r = f.receipt
+    if r is None:
+        return f"suggested: {f.suggestion}" if f.suggestion else ""
+    parts = [r.formula]
+    if r.stated:
+        parts.append(f"recomputed {r.recomputed}, stated {r.stated}")
+    else:
+        parts.append(f"implied {r.recomputed}")
+    if r.suggestions:
+        parts.append("fix: " + " or ".join(r.suggestions))
+    if r.notes:
+        parts.append("; ".join(r.notes))
+    return one_line("; ".join(parts))
+
+
+def waiver_note(w: Waiver) -> str:
+    """`accepted by NAME until DATE: REASON (SOURCE)`, the same words in every format."""
+    return one_line(f"accepted by {w.accepted_by} until {w.expires}: {w.reason} ({w.source})")
+
+
+def counts(findings: list[Finding] | tuple[Finding, ...]) -> dict[str, int]:
+    """Counts of unwaived problems by severity, waived problems, and passing checks, in a fixed key order."""
+    out = {"error": 0, "warning": 0, "info": 0, "waived": 0, "passed": 0}
+    for f in findings:
+        if f.severity == "none":
+            out["passed"] += 1
+        elif f.waived:
+            out["waived"] += 1
+        else:
+            out[f.severity] += 1
+    return out
+
+
+def summary_line(result: RunResult) -> str:
+    """One line for stderr or a log: `1 error, 2 warnings, 1 info, 1 waived; 5 checks passed in 1 report`."""
+    c = counts(result.findings)
+    n = len(result.reports)
+    return (
+        f"{_plural(c['error'], 'error')}, {_plural(c['warning'], 'warning')}, {c['info']} info, "
+        f"{c['waived']} waived; {_plural(c['passed'], 'check')} passed in {_plural(n, 'report')}"
+    )
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

@@ -1,0 +1,59 @@
+"""The `json` reporter: versioned, complete (passing checks too), stable key order, UTF-8 as is."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from fixtures_gate import sample_result
+from laibin_check.reporters import RenderOptions, get
+
+
+def render(show: str = "info") -> str:
+    return get("json").render(sample_result(), RenderOptions(show=show))
+
+
+def test_golden(golden: Callable[[str, str], None]) -> None:
+    golden("reporters/sample.json", render())
+
+
+def test_versioned_and_complete() -> None:
+    doc = json.loads(render())
+    assert doc["version"] == 1
+    assert doc["tool"] == {"name": "laibin-check", "version": "0.1.0"}
+    findings = doc["reports"][0]["findings"]
+    assert len(findings) == 6
+    verdicts = {f["code"]: f["verdict"] for f in findings}
+    assert verdicts["LC102"] == "consistent" and verdicts["LC105"] == "implied"
+    assert doc["summary"] == {
+        "reports": 1,
+        "findings": 6,
+        "error": 1,
+        "warning": 1,
+        "info": 1,
+        "waived": 1,
+        "passed": 2,
+    }
+
+
+def test_receipt_is_complete() -> None:
+    doc = json.loads(render())
+    ratio = next(f for f in doc["reports"][0]["findings"] if f["code"] == "LC101")
+    receipt = ratio["receipt"]
+    assert receipt["stated"] == "[83.35%, 83.45%]"
+    assert [i["fact_id"] for i in receipt["inputs"]] == ["problems_solved", "problems_collected"]
+    assert receipt["suggestions"][0].startswith("problems_collected: 379")
+    assert ratio["fingerprint"] == sample_result().reports[0].findings[-1].fingerprint
+
+
+def test_show_does_not_filter_the_record() -> None:
+    assert render(show="error") == render()
+
+
+def test_non_ascii_is_written_as_is() -> None:
+    assert "來賓市" in render() and "\\u" not in render()
+
+
+def test_key_order_is_fixed() -> None:
+    finding = json.loads(render())["reports"][0]["findings"][0]
+    assert list(finding)[:4] == ["code", "rule", "severity", "verdict"]

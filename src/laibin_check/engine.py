@@ -181,7 +181,8 @@ class _ReportCheck:
     # -- findings -----------------------------------------------------------------------------------------------
     def _finding(self, code: str, subject: str, span: Span | None, message: str, *,
                  severity: Severity | None = None, verdict: Verdict | None = None,
-                 fact_ids: tuple[str, ...] = (), receipt: Receipt | None = None, group: str = "") -> Finding:
+                 fact_ids: tuple[str, ...] = (), receipt: Receipt | None = None, group: str = "",
+                 label: str = "", stated: str = "") -> Finding:
         rule = RULES[code]
         if span is None:
             line = col = 1
@@ -196,6 +197,7 @@ class _ReportCheck:
             message=message, report=self.rf.id, path=self.rf.display_report, line=line, column=col,
             end_line=end_line, end_column=end_col, fact_ids=fact_ids or (subject,), verdict=verdict,
             group=self.group_titles.get(group, group), quote=quote, sentence=sentence, receipt=receipt,
+            extra=tuple(sorted((k, v) for k, v in (("label", label), ("stated", stated)) if v)),
         )
 
     def _at_facts_file(self, code: str, fact: Fact, origin: Origin, message: str) -> Finding:
@@ -242,7 +244,8 @@ class _ReportCheck:
             "LC111", fact.id, span,
             f"{fact.measure}: {what} cannot be recomputed from the report alone (needs outside data): "
             f"“{self.text.text[span.start:span.end]}”",
-            verdict="unverifiable", group=fact.group))
+            verdict="unverifiable", group=fact.group, label=fact.measure,
+            stated=(f"第{fact.value}{fact.unit}" if fact.claim == "rank" else f"{fact.value}{fact.unit}")))
 
     # -- derivations ----------------------------------------------------------------------------------------------
     def _derived(self, fact: Fact) -> None:
@@ -296,14 +299,15 @@ class _ReportCheck:
                 f"{fact.measure} {p.text}{fact.unit} agrees with{self._substituted(node)[2:]}: "
                 f"recomputed {recomputed_text}",
                 severity="none", verdict="consistent", fact_ids=(fact.id, *refs), receipt=receipt,
-                group=fact.group))
+                group=fact.group, label=fact.measure, stated=f"{p.text}{fact.unit}"))
             return
         if unit_problem is not None:
             receipt = Receipt(formula_text, inputs, recomputed_text, self._show(stated, unit, p.decimals + 1),
                               (unit_problem[1],), tuple(notes))
             self.findings.append(self._finding(
                 "LC110", fact.id, span, f"{fact.measure} {p.text}{fact.unit}: {unit_problem[0]}",
-                verdict="inconsistent", fact_ids=(fact.id, *refs), receipt=receipt, group=fact.group))
+                verdict="inconsistent", fact_ids=(fact.id, *refs), receipt=receipt, group=fact.group,
+                label=fact.measure, stated=f"{p.text}{fact.unit}"))
             if ag.agrees:
                 return
         suggestions = self._suggestions(node, fact, refs, stated)
@@ -318,7 +322,8 @@ class _ReportCheck:
             code, fact.id, span,
             f"{fact.measure} {p.text}{fact.unit} does not follow from{self._substituted(node)[2:]}, "
             f"which gives {gives}{fact.unit}" + (f"; {lead}" if lead else ""),
-            verdict="inconsistent", fact_ids=(fact.id, *refs), receipt=receipt, group=fact.group))
+            verdict="inconsistent", fact_ids=(fact.id, *refs), receipt=receipt, group=fact.group,
+            label=fact.measure, stated=f"{p.text}{fact.unit}"))
 
     def _implied(self, fact: Fact, node: F.Node, result: Quantity, code: str, formula_text: str,
                  inputs: tuple[Input, ...], notes: list[str]) -> None:
@@ -336,7 +341,7 @@ class _ReportCheck:
                     f"{fact.measure} would have to lie in {interval_text}, which holds no whole number: "
                     f"the figures it is computed from contradict each other (GRIM test)",
                     verdict="inconsistent", fact_ids=(fact.id, *_refs(fact.derive.formula if fact.derive else "")),
-                    receipt=receipt, group=group))
+                    receipt=receipt, group=group, label=fact.measure))
                 self.env[fact.id] = Quantity(result.iv, unit.dims, unit.rate_kind, integer=True)
                 return
             if whole is not None and len(whole) == 1:
@@ -365,7 +370,8 @@ class _ReportCheck:
         receipt = Receipt(formula_text, inputs, interval_text, "", (), tuple(notes))
         self.findings.append(self._finding(
             code, fact.id, span, message, severity="info", verdict="implied",
-            fact_ids=(fact.id, *_refs(fact.derive.formula if fact.derive else "")), receipt=receipt, group=group))
+            fact_ids=(fact.id, *_refs(fact.derive.formula if fact.derive else "")), receipt=receipt, group=group,
+            label=fact.measure))
 
     def _exact_reading(self, node: F.Node, fact: Fact) -> int | None:
         """The whole number the formula gives when every input is taken exactly as printed, if it gives one."""
@@ -415,7 +421,7 @@ class _ReportCheck:
                    + ("" if ok else f", {'more than' if d.partial else 'not'} {p.text}"))
         self.findings.append(self._finding(
             "LC104", fact.id, span, message, severity="none" if ok else None, verdict=verdict,
-            receipt=receipt, group=fact.group))
+            receipt=receipt, group=fact.group, label=fact.measure, stated=f"{p.text}{fact.unit}"))
 
     # -- checks -------------------------------------------------------------------------------------------------------
     def _check(self, check: Check) -> None:
@@ -452,7 +458,8 @@ class _ReportCheck:
         message = (f"{check.id}: {subst} holds" if ok else f"{check.id}: {subst} cannot hold ({lt} vs {rt})")
         self.findings.append(self._finding(
             code, check.id, span, message, severity="none" if ok else None, verdict=verdict,
-            fact_ids=(check.id, *refs), receipt=receipt, group=check.group or group))
+            fact_ids=(check.id, *refs), receipt=receipt, group=check.group or group,
+            label=self._check_label(check), stated=subst))
 
     def _respectively(self, check: Check) -> None:
         n, m = len(check.items), len(check.facts)
@@ -466,11 +473,31 @@ class _ReportCheck:
         self.findings.append(self._finding(
             "LC109", check.id, span, message, severity="none" if ok else None,
             verdict="consistent" if ok else "inconsistent", fact_ids=(check.id, *check.facts), receipt=receipt,
-            group=check.group or group))
+            group=check.group or group, label=self._check_label(check), stated=values))
 
     def _quote_span(self, check: Check) -> tuple[Span | None, str]:
         spans = self.text.find(check.quote)
-        return (spans[0] if spans else None), check.group
+        fallback, group = self._span_of(list(check.facts) or _refs(check.formula))
+        return (spans[0] if spans else fallback), check.group or group
+
+    def _check_label(self, check: Check) -> str:
+        """What a check is about, in the report's own words: "已解決問題數 <= 收集企業(項目)問題數"."""
+        if check.kind == "respectively":
+            return "、".join(check.items) + " 分別"
+        parsed = F.parse(check.formula)
+
+        def words(node: F.Node | None) -> str:
+            if node is None:
+                return ""
+            refs = F.references(node)
+            if isinstance(node, F.Ref):
+                return self.rf.fact(node.name).measure
+            if isinstance(node, F.Num) or not refs:
+                return F.render(node)
+            return F.render(node) if len(refs) > 1 else F.render(node).replace(
+                refs[0].name, self.rf.fact(refs[0].name).measure)
+
+        return f"{words(parsed.left)} {parsed.op} {words(parsed.right)}"
 
     def _unit_of(self, refs: list[str]) -> Unit | None:
         return self.units[refs[0]] if refs else None

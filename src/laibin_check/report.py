@@ -1,13 +1,17 @@
-"""The report text: reading it, placing offsets as line and column, and finding quotes in it despite its defects."""
+"""The report text: reading it in whatever encoding it came in, placing offsets as line and column, and
+finding
+quotes in it despite its defects (converter artifacts, either script, full- or half-width characters)."""
 
 from __future__ import annotations
 
 import bisect
+import codecs
 import hashlib
 import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from laibin_check.errors import InputError
 
@@ -31,10 +35,14 @@ class Span:
 class ReportText:
     """A report's text as read from disk, with its fingerprint and a way to find quotes in it."""
 
-    def __init__(self, text: str, display_path: str, sha256: str) -> None:
+    def __init__(self, text: str, display_path: str, sha256: str, encoding: str = "utf-8") -> None:
         self.text = text
         self.display_path = display_path
         self.sha256 = sha256
+        self.encoding = encoding
+        """The encoding the bytes were read in: utf-8, utf-8-sig, utf-16, utf-32, gb18030, big5 or cp950."""
+        self.cache: dict[str, Any] = {}
+        """Derived views other modules compute once per text (the figure scan); keyed by their module."""
 
     @classmethod
     def read(cls, path: Path, display_path: str) -> ReportText:
@@ -42,16 +50,20 @@ class ReportText:
             data = path.read_bytes()
         except FileNotFoundError:
             raise InputError(display_path, "report file not found") from None
+        except IsADirectoryError:
+            raise InputError(display_path, "report path is a directory, not a file") from None
         except OSError as exc:
             raise InputError(display_path, f"cannot read report: {exc.strerror}") from None
         sha = hashlib.sha256(data).hexdigest()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputError(display_path, f"report is not UTF-8 (byte {exc.start})") from None
+        text, encoding = decode_report(data, display_path)
         if not text.strip():
             raise InputError(display_path, "report is empty")
-        return cls(text, display_path, sha)
+        return cls(text, display_path, sha, encoding)
+
+    @classmethod
+    def from_string(cls, text: str, display_path: str = "<text>") -> ReportText:
+        """A report held in memory (tests, extract from stdin); fingerprinted as its UTF-8 bytes."""
+        return cls(text, display_path, hashlib.sha256(text.encode("utf-8")).hexdigest())
 
     # -- places -------------------------------------------------------------------------------------------
     @cached_property
@@ -76,7 +88,7 @@ class ReportText:
         starts = self._line_starts
         start = starts[line - 1]
         end = starts[line] - 1 if line < len(starts) else len(self.text)
-        return self.text[start:end]
+        return self.text[start:end].rstrip("\r")
 
     def sentence_at(self, start: int, end: int | None = None) -> str:
         """The sentence holding [start, end): from the previous 。;!? or line start to the next one."""
@@ -94,37 +106,206 @@ class ReportText:
 
     # -- matching -----------------------------------------------------------------------------------------
     @cached_property
-    def _clean(self) -> tuple[str, list[int]]:
-        """The text without converter artifacts, and for each clean character its offset in the original."""
-        chars: list[str] = []
-        offsets: list[int] = []
-        pos = 0
-        for m in _ARTIFACT.finditer(self.text):
-            for i in range(pos, m.start()):
-                chars.append(self.text[i])
-                offsets.append(i)
-            pos = m.end()
-        for i in range(pos, len(self.text)):
-            chars.append(self.text[i])
-            offsets.append(i)
-        offsets.append(len(self.text))
-        return "".join(chars), offsets
+    def normalised(self) -> tuple[str, list[int]]:
+        """The text as quotes are compared (see `normalise`), and for each of its characters the offset of the
+        original character it came from; one extra entry maps the end."""
+        return normalise_with_offsets(self.text)
+
+    @cached_property
+    def artifact_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of every converter artifact's parenthesis, so quotes are never cut inside one."""
+        folded = self.text.translate(_WIDTH)
+        return [(m.start(), m.end()) for m in _ARTIFACT.finditer(folded)]
 
     def find(self, quote: str) -> list[Span]:
-        """Every place the quote occurs, written with or without converter artifacts."""
-        clean, offsets = self._clean
-        needle = strip_artifacts(quote)
+        """Every place the quote occurs, overlapping ones included, in report order.
+
+        Both sides are normalised first: converter artifacts dropped, traditional folded to simplified,
+        full-width
+        digits, letters and punctuation folded to half-width. Spans point at the original characters."""
+        norm, offsets = self.normalised
+        needle = normalise(quote).strip()
         if not needle:
             return []
         spans = []
-        i = clean.find(needle)
+        i = norm.find(needle)
         while i >= 0:
             start = offsets[i]
             end = offsets[i + len(needle) - 1] + 1
             spans.append(self.span(start, end))
-            i = clean.find(needle, i + 1)
+            i = norm.find(needle, i + 1)
         return spans
+
+    def find_within(self, needle: str, start: int, end: int) -> list[Span]:
+        """Occurrences of `needle` that lie inside [start, end) of the original text."""
+        return [s for s in self.find(needle) if s.start >= start and s.end <= end]
+
+
+# -- normalisation
+# --------------------------------------------------------------------------------------------
+
+# Full-width ASCII (digits, letters, ％，；（） ...) to half-width, the ideographic space to a space, and the
+# corner brackets of traditional texts to the curly quotes of simplified ones. All one-to-one, so offsets
+# hold.
+_WIDTH: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
+_WIDTH.update({0x3000: " ", ord("「"): "“", ord("」"): "”", ord("『"): "‘", ord("』"): "’"})
+
+# Characters OpenCC's t2s keeps because they are also valid simplified characters, but which a simplified
+# writer
+# spells differently in common words (著/着, 瞭/了): folded on both sides so such a quote still matches.
+_EXTRA_FOLD: dict[str, str] = {"着": "著", "瞭": "了", "祇": "只", "衹": "只"}
+
+_t2s_cache: dict[str, str] = {}
+_converter: Any = None
+
+
+def _t2s_char(ch: str) -> str:
+    """One character to simplified. Converting per character (not per phrase) keeps the offset map exact and
+    makes a quote convert exactly as the same characters in the report do, whatever surrounds them."""
+    out = _t2s_cache.get(ch)
+    if out is None:
+        if ch.isascii():
+            out = ch
+        else:
+            global _converter
+            if _converter is None:
+                import opencc  # C extension: ~20 ms, paid only when a non-ASCII text is normalised
+
+                _converter = opencc.OpenCC("t2s")
+            out = _converter.convert(ch) or ch
+            out = "".join(_EXTRA_FOLD.get(c, c) for c in out)
+        _t2s_cache[ch] = out
+    return out
+
+
+def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
+    """The normalised text, and for each of its characters the offset of its source character in `text`
+    (plus one final entry, len(text), for the end)."""
+    folded = text.translate(_WIDTH)
+    chars: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+
+    def take(i: int) -> None:
+        out = _t2s_char(folded[i])
+        chars.append(out)
+        # A conversion that changes length (rare in t2s) maps every output character to its one source.
+        offsets.extend([i] * len(out))
+
+    for m in _ARTIFACT.finditer(folded):
+        for i in range(pos, m.start()):
+            take(i)
+        pos = m.end()
+    for i in range(pos, len(folded)):
+        take(i)
+    offsets.append(len(text))
+    return "".join(chars), offsets
+
+
+def normalise(text: str) -> str:
+    """Text as quotes are compared: no converter artifacts, simplified script, half-width ASCII."""
+    return normalise_with_offsets(text)[0]
 
 
 def strip_artifacts(text: str) -> str:
     return _ARTIFACT.sub("", text)
+
+
+# -- reading bytes
+# --------------------------------------------------------------------------------------------
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    # UTF-32 before UTF-16: FF FE 00 00 starts both.
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_COMMON_PUNCT = set("，。、；：？！“”‘’（）《》…—·「」『』％")
+
+# A legacy decoding is accepted when at least this share of its non-ASCII characters are common ones, and it
+# beats the other legacy decoding by this margin. Real Chinese text scores above 0.9; bytes decoded in the
+# wrong
+# one of GB18030 and Big5 score about 0.3-0.5, because their characters fall anywhere in the code table.
+COMMON_SHARE = 0.7
+COMMON_MARGIN = 0.15
+
+
+def decode_report(data: bytes, display_path: str) -> tuple[str, str]:
+    """The text and the encoding it was read in.
+
+    Order: a byte-order mark decides (UTF-8, UTF-16, UTF-32); then strict UTF-8; then GB18030 (a superset of
+    GBK
+    and GB2312) and Big5 are both tried, and the decoding whose characters are common Chinese characters wins.
+    Anything undecidable is refused with an InputError, never guessed."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as exc:
+                message = f"report starts with a {enc} byte-order mark but is not valid {enc}"
+                raise _decode_error(data, exc, display_path, message) from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        first_error = utf8_error
+    if b"\x00" in data:
+        raise InputError(display_path, "report looks like UTF-16 or UTF-32 without a byte-order mark; "
+                         "save it as UTF-8")
+    scored: list[tuple[float, str, str]] = []
+    for enc in ("gb18030", "big5", "cp950"):
+        if enc == "cp950" and any(e == "big5" for _, e, _ in scored):
+            continue  # cp950 is Microsoft's superset of Big5: only needed when strict Big5 fails
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        scored.append((common_share(text), enc, text))
+    scored.sort(key=lambda s: -s[0])
+    if not scored:
+        raise _decode_error(data, first_error, display_path,
+                            "report is not UTF-8, UTF-16 (with a byte-order mark), GB18030/GBK or Big5")
+    best_share, best_enc, best_text = scored[0]
+    if best_share < COMMON_SHARE:
+        raise InputError(display_path, "report is not UTF-8 and does not read as Chinese in GB18030/GBK or "
+                         f"Big5 (at best {best_share:.0%} common characters, as {best_enc}); "
+                         "save it as UTF-8")
+    if len(scored) > 1 and best_share - scored[1][0] < COMMON_MARGIN:
+        raise InputError(display_path, f"report is not UTF-8, and reads equally well as {best_enc} and "
+                         f"{scored[1][1]}; save it as UTF-8")
+    return best_text, best_enc
+
+
+def common_share(text: str) -> float:
+    """The share of non-ASCII characters that are common Chinese characters or punctuation, in either script:
+    GB2312 level 1 (the 3,755 commonest simplified characters) or Big5's frequent block (A440-C67E)."""
+    total = common = 0
+    for ch in text:
+        if ch.isascii():
+            continue
+        total += 1
+        if ch in _COMMON_PUNCT or _is_common(ch):
+            common += 1
+    return common / total if total else 0.0
+
+
+def _is_common(ch: str) -> bool:
+    try:
+        gb = ch.encode("gb2312")
+        if len(gb) == 2 and 0xB0 <= gb[0] <= 0xD7:
+            return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        b5 = ch.encode("big5")
+    except UnicodeEncodeError:
+        return False
+    return len(b5) == 2 and 0xA440 <= (b5[0] << 8 | b5[1]) <= 0xC67E
+
+
+def _decode_error(data: bytes, exc: UnicodeDecodeError, display_path: str, message: str) -> InputError:
+    """Point at the first undecodable byte: its line, and its column in the characters that decode before
+    it."""
+    line_start = data.rfind(b"\n", 0, exc.start) + 1
+    line = data.count(b"\n", 0, exc.start) + 1
+    column = len(data[line_start:exc.start].decode(exc.encoding, errors="replace")) + 1
+    return InputError(display_path, f"{message} (byte {exc.start})", line, column)

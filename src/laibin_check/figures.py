@@ -1,0 +1,482 @@
+"""The figure scanner: every number a report prints, with its qualifier, magnitude, unit and a guess at what
+kind of thing it is (a figure, a rank, a record, a date, a period, a name), in either script.
+
+The scan runs on the normalised text (converter artifacts dropped, simplified script, half-width digits), so
+one
+set of rules serves simplified and traditional reports alike; offsets are mapped back to the original text.
+
+What counts:
+* Every Arabic number (half- or full-width) is a mention and must be accounted for: a fact claims it or a
+  not-claim declares it (a date, a name such as "2+6", a title).
+* A Chinese numeral is a mention only when it counts or measures something: followed by a classifier or unit
+  (三張清單, 三成, 兩倍, 十年), a rank (第四位), or 百分之N. Names and slogans (十四五, 兩高一超, 三江口,
+  四上) are
+  not figures: a run that is not a well-formed numeral, or a numeral followed by no unit, is never a figure.
+* 一 (one) is by far the commonest numeral and mostly not a number at all (一批批, 一言以蔽之, 一線, 統一,
+  一名黨員就是一面旗幟: "a", "the whole", "once"). A bare 一 is therefore a figure only in three cases: a rank
+  (第一位, 第一名), a fraction or multiple (一成, 一倍), or a count in a distributive or counting context,
+  right after
+  分別/各/每/僅/只/共/合計 (分別組建一個產業集群). 一 inside a larger numeral (十一, 一百) counts as any digit
+  does.
+* 近 before a number of years (近11年, 近十年) means "the recent N years", not "nearly N": no qualifier is
+read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+from laibin_check.numbers import parse_chinese_numeral
+from laibin_check.report import ReportText, Span, normalise, normalise_with_offsets, strip_artifacts
+
+# -- vocabulary (simplified script: the scan runs on normalised text)
+# -------------------------------------------
+
+PREFIX_QUALIFIERS = ("将近", "接近", "超过", "突破", "大约", "不到", "不足", "高达", "近", "逾", "超", "约")
+"""Qualifiers written before the number; 高达 is emphasis, kept so the quote reads naturally but read as
+exact."""
+_NOT_A_QUALIFIER = {"高达"}
+SUFFIX_QUALIFIERS = ("多", "余")
+POST_QUALIFIERS = ("以上", "以下", "左右", "上下")
+MAGNITUDES = ("万亿", "亿", "万", "千", "百")
+
+# Rates and measures first, then classifiers; the longest match wins, so order within a length does not
+# matter.
+_RATE_UNITS = ("个百分点", "百分点", "%", "‰", "成", "倍")
+_MEASURE_UNITS = (
+    "元", "美元", "港元", "欧元", "吨", "公斤", "千克", "克", "亩", "公顷", "平方公里", "平方米", "立方米",
+    "公里",
+    "千米", "米", "千瓦时", "千瓦", "度", "标箱", "升", "桶",
+)
+_CLASSIFIERS = (
+    "个", "家", "名", "位", "次", "项", "张", "条", "件", "所", "座", "台", "辆", "艘", "架", "套", "批",
+    "份",
+    "户", "人次", "人", "头", "株", "块", "场", "届", "轮", "支", "队", "组", "类", "种", "篇", "部", "本",
+    "单",
+    "处", "栋", "间", "层", "笔", "宗", "例", "起", "大", "年", "个月", "天", "周", "小时", "分钟", "岁",
+)
+UNITS: tuple[str, ...] = tuple(
+    sorted(set(_RATE_UNITS + _MEASURE_UNITS + _CLASSIFIERS), key=lambda u: (-len(u), u))
+)
+COUNT_UNITS = frozenset(_CLASSIFIERS) - {"年", "个月", "天", "周", "小时", "分钟", "岁", "大"} | {"大"}
+"""Units of whole things: a count is an integer."""
+
+# Numeral idioms (成語) that hold a numeral followed by a classifier-looking character; matched on normalised
+# text.
+IDIOMS = (
+    "一言以蔽之", "四面八方", "三番五次", "五湖四海", "千方百计", "一心一意", "三心二意", "七上八下",
+    "十全十美",
+    "千家万户", "万无一失", "一帆风顺", "九牛一毛", "三令五申", "四通八达", "五花八门", "七嘴八舌",
+    "一举两得",
+    "两全其美", "三三两两", "千丝万缕", "万众一心", "一如既往", "一以贯之", "一成不变", "一五一十",
+    "接二连三",
+    "说一不二", "独一无二", "数一数二", "首屈一指", "一清二楚", "一干二净", "九死一生", "半斤八两",
+    "十拿九稳",
+    "三天两头", "一日千里", "千军万马", "千头万绪", "千变万化", "千差万别", "一模一样", "一年四季", "一五年",
+)
+
+_CN_DIGIT = "零〇一二两三四五六七八九"
+_CN_RUN = re.compile(f"[{_CN_DIGIT}十百千万亿]+")
+_ARABIC = re.compile(r"(?<![\d.])\d+(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\d.])\d+(?:\.\d+)?")
+_FORMULA = re.compile(r"\d+(?:\s*[+×x*/]\s*\d+)+(?:\s*(?:>|<|=|>=|<=)\s*\d+)?")
+_WELL_FORMED = re.compile(
+    # a positional numeral: [d千][零][d百][零][d十][d], with 万 and 亿 sections; 十 may stand without its 一
+    r"^(?:(?:[一二两三四五六七八九]?千)?零?(?:[一二两三四五六七八九]百)?零?(?:[一二两三四五六七八九]?十)?"
+    r"零?[一二两三四五六七八九]?(?:万亿|亿|万)?)+$"
+)
+_YEAR_DIGITS = re.compile(f"^[{_CN_DIGIT}]{{4}}$")
+_DISTRIBUTIVE = ("分别", "各", "每", "仅", "只", "共", "合计")
+_RANK_CONTEXT = ("排", "居", "列", "位居", "位列")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One number in the report. Offsets are into the original text."""
+
+    start: int
+    end: int
+    """The value as a fact writes it: a prefix qualifier and the number and a 多/餘 right after it (380多,
+    超過380,
+    四 of 第四位), without magnitude or unit."""
+    text: str
+    """The original text of [start, end)."""
+    number: str
+    """The bare number, digits folded to half-width, separators removed: "380", "167.14", "四"."""
+    qualifier: str
+    """As written in the report (多, 餘, 近, 超過, 以上 ...), or ""."""
+    unit: str
+    """Magnitude and unit as written, artifacts removed: "億元", "%", "個百分點", "家", "位"; "" when none."""
+    kind: str
+    """figure | rank | record | date | period | name."""
+    reason: str
+    """For mentions that are not claims: date | period | name | slogan | title; "" otherwise."""
+    phrase_start: int
+    phrase_end: int
+    """The whole printed phrase: 第, qualifiers, number, magnitude, unit, 以上/左右."""
+    chinese: bool
+    """Written in Chinese numerals."""
+
+    @property
+    def needs_claim(self) -> bool:
+        """Every Arabic number must be accounted for; a Chinese numeral only when it is a figure, rank or
+        record."""
+        return not self.chinese or self.kind in ("figure", "rank", "record")
+
+    @property
+    def value(self) -> str:
+        """The figure as a fact's `value` writes it: "380多", "超過380", "5左右", "四"."""
+        if self.qualifier and self.qualifier_after and self.text.endswith(self.qualifier):
+            return self.text.translate(_DIGITS_HALF).replace(",", "")
+        if self.qualifier and self.qualifier_after:
+            return self.number + self.qualifier
+        return self.text.translate(_DIGITS_HALF).replace(",", "")
+
+    @property
+    def qualifier_after(self) -> bool:
+        return bool(self.qualifier) and normalise(self.qualifier) in SUFFIX_QUALIFIERS + POST_QUALIFIERS
+
+    @property
+    def decimals(self) -> int:
+        return len(self.number.split(".")[1]) if "." in self.number else 0
+
+    @property
+    def magnitude(self) -> Fraction:
+        """10^4 for 萬, 10^8 for 億, 10^12 for 萬億, else 1."""
+        unit = normalise(self.unit)
+        for word, factor in (("万亿", 10**12), ("亿", 10**8), ("万", 10**4)):
+            if unit.startswith(word):
+                return Fraction(factor)
+        return Fraction(1)
+
+    @property
+    def base_unit(self) -> str:
+        """The unit without magnitude, normalised: "元", "%", "个百分点", "个"."""
+        unit = normalise(self.unit)
+        for word in ("万亿", "亿", "万", "千", "百"):
+            if unit.startswith(word) and unit != "百分点":
+                return unit[len(word):]
+        return unit
+
+    @property
+    def number_value(self) -> Fraction:
+        if self.chinese:
+            return Fraction(parse_chinese_numeral(self.number))
+        return Fraction(self.number)
+
+
+_DIGITS_HALF = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
+
+
+def scan_report(report: ReportText) -> list[Mention]:
+    """The mentions of a report, computed once per ReportText."""
+    cached = report.cache.get("figures")
+    if cached is None:
+        cached = scan_figures(report.text)
+        report.cache["figures"] = cached
+    mentions: list[Mention] = cached
+    return mentions
+
+
+def claimable(mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if m.needs_claim]
+
+
+def scan_figures(text: str) -> list[Mention]:
+    """Every number in `text`, in order. Works on either script; offsets point into `text`."""
+    norm, offsets = normalise_with_offsets(text)
+    scanner = _Scanner(text, norm, offsets)
+    return scanner.run()
+
+
+class _Scanner:
+    def __init__(self, text: str, norm: str, offsets: list[int]) -> None:
+        self.text = text
+        self.norm = norm
+        self.offsets = offsets
+        self.quoted = _segments(norm, "“", "”") + _segments(norm, "\"", "\"")
+        self.titles = _segments(norm, "《", "》")
+        self.slogans_seen: set[tuple[int, int]] = set()
+        self.idiom_spans = [(m.start(), m.end()) for w in IDIOMS for m in re.finditer(re.escape(w), norm)]
+
+    def orig(self, a: int, b: int) -> tuple[int, int]:
+        """Normalised [a, b) to original offsets."""
+        if b <= a:
+            return self.offsets[a], self.offsets[a]
+        return self.offsets[a], self.offsets[b - 1] + 1
+
+    def orig_text(self, a: int, b: int) -> str:
+        s, e = self.orig(a, b)
+        return strip_artifacts(self.text[s:e])
+
+    def run(self) -> list[Mention]:
+        out: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        for m in _FORMULA.finditer(self.norm):
+            # "2+6", "1+1>2": names and slogans made of digits, one mention for the whole expression.
+            if "+" in m.group() or ">" in m.group() or "<" in m.group():
+                out.append(self.make(m.start(), m.end(), m.start(), m.end(), m.group(), "", "", "name",
+                                     self._name_reason(m.start(), "name"), chinese=False))
+                taken.append((m.start(), m.end()))
+        for m in _ARABIC.finditer(self.norm):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            mention = self.arabic(m.start(), m.end())
+            out.append(mention)
+            taken.append((m.start(), m.end()))
+        for m in _CN_RUN.finditer(self.norm):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            found = self.chinese(m.start(), m.end())
+            if found is not None:
+                out.append(found)
+        out.sort(key=lambda x: (x.start, x.end))
+        return out
+
+    # -- shared pieces --------------------------------------------------------------------------------------
+    def prefix(self, a: int) -> tuple[int, str]:
+        """A qualifier written right before position a: (its start, the qualifier) or (a, "")."""
+        for word in PREFIX_QUALIFIERS:
+            if self.norm.startswith(word, a - len(word)) and a - len(word) >= 0:
+                start = a - len(word)
+                if word == "近" and self.norm[start - 1:start] in ("最", "附", "接", "将"):
+                    return a, ""
+                return start, word
+        return a, ""
+
+    def suffix(self, b: int, chinese: bool) -> tuple[int, int, int, int, int]:
+        """After the number: (end of 多/餘, end of magnitude, end of unit, end of post-qualifier, start of
+        unit)."""
+        n = self.norm
+        p = b
+        if n[p:p + 1] in SUFFIX_QUALIFIERS and not n.startswith("多方", p) and not n.startswith("余额", p):
+            p += 1
+        more_end = p
+        if not chinese:
+            for mag in MAGNITUDES:
+                if n.startswith(mag, p) and not n.startswith("百分", p):
+                    p += len(mag)
+                    break
+            if p > more_end and more_end == b and n[p:p + 1] in SUFFIX_QUALIFIERS:
+                p += 1  # 30多億 is read above; 30億多 is rarer but the same
+        mag_end = p
+        unit_start = p
+        for unit in UNITS:
+            if n.startswith(unit, p):
+                # 個 followed by 個 again is reduplication (一個個): not a unit here.
+                p += len(unit)
+                break
+        unit_end = p
+        for word in POST_QUALIFIERS:
+            if n.startswith(word, p):
+                p += len(word)
+                break
+        return more_end, mag_end, unit_end, p, unit_start
+
+    def make(self, a: int, b: int, pa: int, pb: int, number: str, qualifier: str, unit: str, kind: str,
+             reason: str, *, chinese: bool) -> Mention:
+        s, e = self.orig(a, b)
+        ps, pe = self.orig(pa, pb)
+        return Mention(s, e, self.text[s:e], number, qualifier, unit, kind, reason, ps, pe, chinese)
+
+    def inside(self, spans: list[tuple[int, int]], a: int, b: int) -> bool:
+        return any(s <= a and b <= e for s, e in spans)
+
+    def _name_reason(self, a: int, default: str) -> str:
+        if self.inside(self.titles, a, a + 1):
+            return "title"
+        return default
+
+    def clause_before(self, a: int, width: int = 8) -> str:
+        start = a
+        while start > 0 and a - start < width and self.norm[start - 1] not in _CLAUSE_STOPS:
+            start -= 1
+        return self.norm[start:a]
+
+    # -- Arabic numbers -------------------------------------------------------------------------------------
+    def arabic(self, a: int, b: int) -> Mention:
+        n = self.norm
+        number = n[a:b].replace(",", "")
+        ordinal = a > 0 and n[a - 1] == "第"
+        q_start, qualifier = (a, "") if ordinal else self.prefix(a)
+        more_end, _mag_end, unit_end, post_end, _ = self.suffix(b, chinese=False)
+        unit_n = n[more_end:unit_end]
+        post = n[unit_end:post_end]
+        if more_end > b:
+            qualifier = n[b:more_end]
+        elif post:
+            qualifier = post
+        if qualifier in _NOT_A_QUALIFIER or (qualifier == "近" and unit_n == "年"):
+            q_start, qualifier = a, ""
+        start, end = q_start, more_end
+        phrase_start = a - 1 if ordinal else q_start
+        kind, reason = "figure", ""
+        after = n[b:b + 8]
+        if self.inside(self.titles, a, b):
+            kind, reason = "name", "title"
+        elif (b < len(n) and n[b].isascii() and n[b].isalpha()) or (a > 0 and n[a - 1].isascii()
+                                                                      and n[a - 1].isalpha()):
+            kind, reason = "name", "name"  # 5G, G72, 4A級: codes, not figures
+        elif _is_year(number) and (after.startswith("年") or re.match(r"^\s*[-—~至到]\s*\d{4}\s*年", after)):
+            kind, reason = "date", "date"
+        elif ("." not in number and 1 <= int(number) <= 12
+              and re.match(r"^\s*[-—~至到]\s*\d{1,2}\s*月", after)):
+            kind, reason = "date", "date"
+        elif unit_n == "" and "." not in number and after.startswith("月") and 1 <= int(number) <= 12:
+            kind, reason = "date", "date"
+            unit_end = post_end = b + 1
+        elif "." not in number and after[:1] in ("日", "号") and n[max(0, a - 3):a].find("月") >= 0:
+            kind, reason = "date", "date"
+            unit_end = post_end = b + 1
+        elif ordinal:
+            if unit_n in ("位", "名") or any(w in self.clause_before(a - 1) for w in _RANK_CONTEXT):
+                kind = "rank"
+            else:
+                kind, reason = "name", "name"
+        elif "创" in self.clause_before(q_start, 4):
+            kind = "record"
+        unit = self.orig_text(more_end, unit_end) if unit_end > more_end else ""
+        orig_qual = self._orig_qualifier(qualifier, a, b, q_start, more_end, unit_end, post_end)
+        return self.make(start, end, phrase_start, post_end, number, orig_qual, unit, kind, reason,
+                         chinese=False)
+
+    def _orig_qualifier(self, qualifier: str, a: int, b: int, q_start: int, more_end: int, unit_end: int,
+                        post_end: int) -> str:
+        """The qualifier in the report's own script (超過, not 超过)."""
+        if not qualifier:
+            return ""
+        if q_start < a:
+            return self.orig_text(q_start, a)
+        if more_end > b:
+            return self.orig_text(b, more_end)
+        return self.orig_text(unit_end, post_end)
+
+    def slogan(self, segment: tuple[int, int] | None) -> Mention | None:
+        """A short quoted term holding numerals (“兩高一超”, “一對一”): one name mention for the whole
+        term."""
+        if segment is None or segment in self.slogans_seen:
+            return None
+        self.slogans_seen.add(segment)
+        s, e = segment
+        return self.make(s, e, s, e, self.norm[s:e], "", "", "name", "slogan", chinese=True)
+
+    # -- Chinese numerals -----------------------------------------------------------------------------------
+    def chinese(self, a: int, b: int) -> Mention | None:
+        n = self.norm
+        run = n[a:b]
+        percent = a >= 3 and n[a - 3:a] == "百分之"
+        if not any(c in run for c in _CN_DIGIT + "十") and not percent:
+            return None  # 百姓, 千方百計, or a magnitude after Arabic digits (80萬噸)
+        if any(s <= a < e for s, e in self.idiom_spans):
+            return None
+        ordinal = a > 0 and n[a - 1] == "第"
+        segment = next(((s, e) for s, e in self.quoted if s <= a and b <= e and e - s <= 8), None)
+        well_formed = bool(_WELL_FORMED.match(run))
+        if _YEAR_DIGITS.match(run) and n[b:b + 1] == "年":
+            return self.make(a, b, a, b + 1, run, "", self.orig_text(b, b + 1), "date", "date", chinese=True)
+        if not well_formed:
+            return self.slogan(segment)  # 十四五 outside quotes, 三四 (a rough range): not a figure
+        # A magnitude at the end of the run is kept with the unit, as for Arabic numbers (三十萬元: 三十,
+        # 萬元).
+        number_end = b
+        for mag in ("万亿", "亿", "万"):
+            if run.endswith(mag) and len(run) > len(mag):
+                number_end = b - len(mag)
+                break
+        number = n[a:number_end]
+        more_end, _mag_end, unit_end, post_end, _ = self.suffix(b, chinese=True)
+        unit_n = n[more_end:unit_end]
+        qualifier = n[b:more_end] if more_end > b else n[unit_end:post_end]
+        q_start, pre = (a, "") if ordinal or percent else self.prefix(a)
+        if pre and not (pre == "近" and unit_n == "年"):
+            qualifier = pre
+        else:
+            q_start = a
+        if qualifier in _NOT_A_QUALIFIER:
+            qualifier = ""
+        reduplicated = bool(unit_n) and n.startswith(unit_n, unit_end)
+        if ordinal:
+            if unit_n in ("位", "名") or any(w in self.clause_before(a - 1) for w in _RANK_CONTEXT):
+                rank_unit = self.orig_text(more_end, unit_end)
+                return self.make(a, number_end, a - 1, post_end, number, "", rank_unit,
+                                 "rank", "", chinese=True)
+            return self.make(a, number_end, a - 1, b, number, "", "", "name", "title", chinese=True)
+        if n.startswith("季度", b) or (n[b:b + 1] == "月" and parse_chinese_numeral(run) <= 12):
+            return self.make(a, b, a, b + (2 if n[b] == "季" else 1), number, "", "", "period", "period",
+                             chinese=True)
+        if n.startswith("期", b):
+            return self.make(a, b, a, b + 1, number, "", "", "name", "name", chinese=True)
+        if percent:
+            return self.make(a, number_end, a - 3, b, number, "", "%", "figure", "", chinese=True)
+        if not unit_n or reduplicated:
+            return self.slogan(segment)
+        if run == "一" and unit_n not in ("成", "倍"):
+            before = self.clause_before(a, 4)
+            if not any(w in before for w in _DISTRIBUTIVE):
+                return None
+        start = q_start
+        kind = "record" if "创" in self.clause_before(q_start, 4) else "figure"
+        unit = self.orig_text(more_end, unit_end)
+        if number_end < b:
+            unit = self.orig_text(number_end, b) + self.orig_text(more_end, unit_end)
+        orig_qual = ""
+        if qualifier:
+            orig_qual = (self.orig_text(q_start, a) if q_start < a else
+                         self.orig_text(b, more_end) if more_end > b else self.orig_text(unit_end, post_end))
+        end = more_end if more_end > b else number_end
+        return self.make(start, end, q_start, post_end, number, orig_qual,
+                         unit, kind, "", chinese=True)
+
+
+_CLAUSE_STOPS = ",，;；。!！?？:：、\n“”()（）"
+
+
+def _is_year(number: str) -> bool:
+    return len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100
+
+
+def _segments(text: str, left: str, right: str) -> list[tuple[int, int]]:
+    """(start, end) of the inside of every left...right pair on one line."""
+    out: list[tuple[int, int]] = []
+    i = text.find(left)
+    while i >= 0:
+        j = text.find(right, i + 1)
+        nl = text.find("\n", i + 1)
+        if j < 0 or (0 <= nl < j):
+            i = text.find(left, i + 1)
+            continue
+        out.append((i + 1, j))
+        i = text.find(left, j + 1)
+    return out
+
+
+# -- locating a fact's value inside its quote
+# ---------------------------------------------------------------------
+
+def find_value(report: ReportText, quote_span: Span, value: str) -> Mention | None:
+    """The mention inside `quote_span` whose printed value is `value` ("380多", "四", "83.4"), or None when
+    the
+    quote does not print that value (a misquote). Compared after normalisation, so 餘/余 and full-width digits
+    match, and by number and qualifier, so "380餘" in the fact matches "380多"? No: a different qualifier is a
+    different claim, and is a misquote."""
+    want = _value_key(value)
+    for m in scan_report(report):
+        if m.start >= quote_span.start and m.end <= quote_span.end and _value_key(m.value) == want:
+            return m
+    return None
+
+
+def value_span(report: ReportText, quote_span: Span, value: str) -> Span | None:
+    """Where the fact's value sits inside its quote, as a Span, or None (see find_value)."""
+    m = find_value(report, quote_span, value)
+    return None if m is None else report.span(m.start, m.end)
+
+
+def _value_key(value: str) -> str:
+    v = normalise(value).replace(",", "").strip()
+    if v.startswith("第"):
+        v = v[1:]
+    if v.endswith(("位", "名")) and len(v) > 1:
+        v = v[:-1]
+    return v

@@ -1,0 +1,119 @@
+"""The repair search for a garbled span: re-encode, decode the other ways, keep a clearly ordinary reading."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from laibin_check.hygiene.charclass import is_cjk, is_common_cjk, ordinariness
+
+ENCODINGS = ("gbk", "gb18030", "big5", "utf-8")
+OFFSETS = range(4)
+
+ORDINARY = 0.9
+"""Share of common characters a reading needs to be proposed."""
+MARGIN = 0.1
+"""How far ahead of any different reading the best one must be; closer than that, the search gives up."""
+FAMILIAR = 0.5
+"""Share of a reading's characters that the rest of the report must also use. Common characters alone are not
+enough: box-drawing junk decoded as Big5 reads 拄拄肓肓, all of them common, none of them news."""
+
+
+def familiarity(text: str, context: str) -> float:
+    chars = [ch for ch in text if is_cjk(ch)]
+    return sum(1 for ch in chars if ch in context) / len(chars) if chars else 0.0
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A candidate repair: `text`, got by encoding the span as `encoded_as`, decoding from byte `offset`."""
+
+    text: str
+    encoded_as: str
+    decoded_as: str
+    offset: int
+    completed: str = ""
+    """The character rebuilt from a lost lead byte and the dropped bytes, when there was one."""
+
+    @property
+    def how(self) -> str:
+        how = f"encoded as {self.encoded_as}, decoded as {self.decoded_as} from byte {self.offset}"
+        if self.completed:
+            how += f"; {self.completed} rebuilt from its surviving bytes"
+        return how
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the search found: the repair, or None with the best partial reading and why it gave up."""
+
+    repair: Reading | None
+    reason: str = ""
+    partial: str = ""
+
+
+def _completions(dropped: bytes, encoding: str, following: str, context: str) -> list[str]:
+    """Characters whose encoding ends in `dropped`, common, and forming with `following` a pair the report
+    itself writes elsewhere (the only word list at hand that is sure to be in the report's vocabulary)."""
+    prefixes = [bytes([b]) for b in range(0x81, 0x100)]
+    if encoding == "utf-8":
+        prefixes = [bytes([b]) for b in range(0xC2, 0xF5)] + [bytes([a, b]) for a in range(0xE0, 0xF0)
+                                                               for b in range(0x80, 0xC0)]
+    found = set()
+    for prefix in prefixes:
+        try:
+            ch = (prefix + dropped).decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if len(ch) == 1 and is_common_cjk(ch) and ch + following in context:
+            found.add(ch)
+    return sorted(found)
+
+
+def _readings(core: str, lost_byte: bool, context: str) -> tuple[list[tuple[float, Reading]], str]:
+    scored: list[tuple[float, Reading]] = []
+    partial = ""
+    for source in ENCODINGS:
+        try:
+            data = core.encode(source)
+        except UnicodeEncodeError:
+            continue
+        for target in ENCODINGS:
+            for offset in OFFSETS:
+                if source == target and offset == 0:
+                    continue
+                text = data[offset:].decode(target, errors="replace")
+                if "\ufffd" in text or sum(1 for ch in text if is_cjk(ch)) < 2:
+                    continue
+                completed = ""
+                if offset:
+                    # The dropped bytes are the tail of a character whose head was lost: only a span that
+                    # shows the loss (a leading '?') can get it back, and only if one completion fits.
+                    options = _completions(data[:offset], target, text[0], context) if lost_byte else []
+                    if len(options) != 1:
+                        plausible = ordinariness(text) >= ORDINARY and familiarity(text, context) >= FAMILIAR
+                        if plausible and not partial:
+                            partial = "?" + text
+                        continue
+                    completed = options[0]
+                    text = completed + text
+                if familiarity(text, context) >= FAMILIAR:
+                    scored.append((ordinariness(text), Reading(text, source, target, offset, completed)))
+    return scored, partial
+
+
+def search(core: str, lost_byte: bool, context: str) -> Outcome:
+    """The best re-decoding of `core`, when it is clearly ordinary Chinese and clearly ahead of any other.
+
+    `context` is the rest of the report, used to rebuild a character half lost with a byte.
+    """
+    scored, partial = _readings(core, lost_byte, context)
+    scored.sort(key=lambda pair: (-pair[0], pair[1].offset, ENCODINGS.index(pair[1].encoded_as)))
+    if not scored or scored[0][0] < ORDINARY or scored[0][0] < ordinariness(core) + MARGIN:
+        if partial:
+            return Outcome(None, "a character was lost with its first byte and no single one fits", partial)
+        return Outcome(None, "no re-decoding gives ordinary Chinese")
+    best_score, best = scored[0]
+    rivals = [r for s, r in scored if r.text != best.text and s > best_score - MARGIN]
+    if rivals:
+        return Outcome(None, f"two readings are as ordinary: {best.text} and {rivals[0].text}")
+    return Outcome(best)

@@ -1,0 +1,93 @@
+"""One pass over a report's text: converter artifacts, garbled spans and mixed-script characters, as data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from laibin_check.hygiene.artifacts import SHAPE, Artifact, artifact_after, find_artifacts
+from laibin_check.hygiene.garbled import Suspect, find_garbled
+from laibin_check.hygiene.redecode import Outcome, search
+from laibin_check.hygiene.scripts import Mismatch, Script, dominant_script, mismatches, to_script
+
+
+@dataclass(frozen=True)
+class Garbled:
+    """A garbled span and what the repair search made of it; `replacement` is None when it gave up."""
+
+    suspect: Suspect
+    outcome: Outcome
+    replacement: str | None
+
+
+@dataclass(frozen=True)
+class Misscript:
+    """A character of the other script at `offset` of the text, with the character expected there."""
+
+    offset: int
+    mismatch: Mismatch
+    script: Script
+
+
+@dataclass(frozen=True)
+class Scan:
+    artifacts: tuple[Artifact, ...]
+    garbled: tuple[Garbled, ...]
+    misscripts: tuple[Misscript, ...]
+    script: Script
+
+    def edits(self) -> list[tuple[int, int, str]]:
+        """(start, end, replacement) that `fix` applies: artifacts removed, garbled spans repaired."""
+        edits = [(a.start, a.end, "") for a in self.artifacts]
+        edits += [(g.suspect.start, g.suspect.end, g.replacement)
+                  for g in self.garbled if g.replacement is not None]
+        return sorted(edits)
+
+
+def scan(text: str) -> Scan:
+    # Cheap before dear: pinyin data is read only for a text with an `X(syllable)` candidate, the repair
+    # search runs only on suspects, and OpenCC loads only for a text with script-specific characters.
+    artifacts = find_artifacts(text) if SHAPE.search(text) else []
+    suspects = find_garbled(text, [(a.start, a.end) for a in artifacts])
+    script = dominant_script(text)
+    context = _without(text, [(s.start, s.end) for s in suspects])
+    garbled = []
+    for suspect in suspects:
+        outcome = search(text[suspect.core_start : suspect.end], suspect.lost_byte, context)
+        replacement = None
+        if outcome.repair is not None:
+            replacement = to_script(outcome.repair.text, script)
+            # Pinyin glued to the span's last (garbled) character is an artifact of the repaired one.
+            orphan = artifact_after(text, suspect.end, replacement[-1])
+            if orphan is not None:
+                artifacts.append(orphan)
+        garbled.append(Garbled(suspect, outcome, replacement))
+    artifacts.sort(key=lambda a: a.start)
+    skipped = [(a.start, a.end) for a in artifacts] + [(s.start, s.end) for s in suspects]
+    view, offsets = _view(text, skipped)
+    misscripts = tuple(Misscript(offsets[m.index], m, script) for m in mismatches(view, script))
+    return Scan(tuple(artifacts), tuple(garbled), misscripts, script)
+
+
+def _view(text: str, skipped: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """The text without the skipped spans, and each remaining character's offset in the original.
+
+    Mixed-script conversion must see 制造 whole even when the report writes 制(zhì)造, and must not read the
+    characters of a garbled span as prose.
+    """
+    chars: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for start, end in sorted(skipped):
+        if start < pos:
+            pos = max(pos, end)
+            continue
+        chars.extend(text[pos:start])
+        offsets.extend(range(pos, start))
+        pos = end
+    chars.extend(text[pos:])
+    offsets.extend(range(pos, len(text)))
+    return "".join(chars), offsets
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    return _view(text, spans)[0]

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
 from laibin_check.errors import InputError
-
-if TYPE_CHECKING:
-    from laibin_check.findings import RunResult
 
 app = typer.Typer(
     add_completion=False,
@@ -40,39 +35,47 @@ FACTS_OPTION = typer.Option(None, "--facts", help="Folder of report folders (def
 def verify(
     reports: list[str] = typer.Argument(None, help="Report ids (folder names under facts/); default: all."),
     facts: Path | None = FACTS_OPTION,
-    fmt: str = typer.Option("table", "--format", "-f", help="table | concise | json | sarif | junit | github | "
-                            "markdown"),
+    fmt: str | None = typer.Option(None, "--format", "-f", help="table | concise | json | sarif | junit | "
+                                   "github | markdown (default: table on a terminal, concise otherwise)."),
     output: list[str] = typer.Option(None, "--output", "-o", metavar="FORMAT:PATH",
                                      help="Also write FORMAT to PATH (repeatable), e.g. sarif:out.sarif."),
-    fail_on: str = typer.Option("error", "--fail-on", help="error | warning | never: what makes the exit code 1."),
-    show: str = typer.Option("info", "--show", help="Lowest severity listed: error | warning | info."),
-    color: str = typer.Option("auto", "--color", help="auto | always | never."),
+    fail_on: str | None = typer.Option(None, "--fail-on", help="error | warning | never: what makes the "
+                                       "exit code 1 (default: error)."),
+    show: str | None = typer.Option(None, "--show", help="Lowest severity listed: error | warning | info."),
+    color: str | None = typer.Option(None, "--color", help="auto | always | never."),
+    waivers: Path | None = typer.Option(None, "--waivers", help="A waivers file for all reports, besides "
+                                        "each report folder's waivers.toml."),
+    config: Path | None = typer.Option(None, "--config", help="Read this config file instead of searching "
+                                       "for laibin-check.toml / pyproject.toml upward."),
     hygiene: bool = typer.Option(True, "--hygiene/--no-hygiene", help="Check pinyin artifacts, garbled text, "
                                  "mixed scripts."),
     coverage: bool = typer.Option(True, "--coverage/--no-coverage", help="Require every figure to be claimed."),
 ) -> None:
     """Recompute every derivable figure and flag contradictions. Exit 0 clean, 1 failing findings, 2 bad input."""
     from laibin_check import engine
-    from laibin_check.reporters import FORMATS, RenderOptions, get
+    from laibin_check.config import load_config, load_config_file
+    from laibin_check.gate import apply_severity, default_format, exit_code, use_color
+    from laibin_check.outputs import write_outputs
+    from laibin_check.reporters import RenderOptions, get
+    from laibin_check.reporters.selection import summary_line
+    from laibin_check.waivers import apply_waivers, find_waivers, today_from_env
 
-    formats = {fmt, *(_split_output(o)[0] for o in output or [])}
-    for name in sorted(formats):
-        if name not in FORMATS:
-            raise InputError("--format", f"unknown format {name!r}; choose one of: {', '.join(FORMATS)}")
-    _choice("--fail-on", fail_on, ("error", "warning", "never"))
-    _choice("--show", show, ("error", "warning", "info"))
-    _choice("--color", color, ("auto", "always", "never"))
-    result = engine.run(facts or Path("facts"), reports or None, engine.Settings(hygiene=hygiene, coverage=coverage))
-    use_color = _use_color(color)
-    width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
-    options = RenderOptions(color=use_color, width=width, show=show)
-    for item in output or []:
-        name, path = _split_output(item)
-        text = get(name).render(result, RenderOptions(color=False, width=120, show=show))
-        Path(path).write_text(text, encoding="utf-8")
-    sys.stdout.write(get(fmt).render(result, options))
+    settings = (load_config_file(config) if config else load_config(Path.cwd())).merged(
+        facts=facts, format=fmt, output=output, fail_on=fail_on, show=show, color=color, waivers=waivers)
+    isatty = sys.stdout.isatty()
+    fmt_name = settings.format or default_format(isatty=isatty)
+    result = engine.run(settings.facts, reports or None,
+                        engine.Settings(readings=settings.readings(), hygiene=hygiene, coverage=coverage))
+    entries = find_waivers(settings.facts, [r.report_id for r in result.reports], settings.waivers)
+    result = apply_severity(apply_waivers(result, entries, today_from_env()), settings.severity_overrides())
+    width = shutil.get_terminal_size((120, 24)).columns if isatty else 120
+    options = RenderOptions(color=use_color(settings.color, isatty=isatty), width=width, show=settings.show)
+    write_outputs(result, settings.output, options)
+    sys.stdout.write(get(fmt_name).render(result, options))
     sys.stdout.flush()
-    raise typer.Exit(_exit_code(result, fail_on))
+    if fmt_name == "concise":  # the one format without its own totals; stderr keeps stdout parseable
+        print(f"laibin-check: {summary_line(result)}", file=sys.stderr)
+    raise typer.Exit(exit_code(result, settings.fail_on))
 
 
 @app.command()
@@ -118,37 +121,28 @@ def rule(code: str = typer.Argument(None, help="A rule code (LC101) or name (rat
                      f"{found.doc}\n")
 
 
-def _split_output(item: str) -> tuple[str, str]:
-    name, sep, path = item.partition(":")
-    if not sep or not path:
-        raise InputError("--output", f"expected FORMAT:PATH, got {item!r}")
-    return name, path
-
-
 def _choice(option: str, value: str, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
         raise InputError(option, f"{value!r} is not one of: {', '.join(allowed)}")
 
 
 def _use_color(mode: str) -> bool:
-    if mode == "always":
-        return True
-    if mode == "never" or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return sys.stdout.isatty()
+    from laibin_check.gate import use_color
+
+    return use_color(mode, isatty=sys.stdout.isatty())
 
 
-def _exit_code(result: RunResult, fail_on: str) -> int:
-    from laibin_check.findings import SEVERITY_ORDER
+@app.command()
+def fix(
+    report: Path = typer.Argument(..., help="The report text to repair."),
+    output: Path = typer.Option(None, "--output", "-o", help="Write the repaired copy here."),
+    in_place: bool = typer.Option(False, "--in-place", help="Rewrite the report itself, keeping REPORT.bak."),
+    overwrite_backup: bool = typer.Option(False, "--overwrite-backup", help="Replace an existing REPORT.bak."),
+) -> None:
+    """Remove converter artifacts and repair garbled text; print the diff (a dry run without --output)."""
+    from laibin_check.hygiene.fix import run_fix
 
-    if fail_on == "never":
-        return 0
-    floor = SEVERITY_ORDER[fail_on]
-    failing = [f for f in result.findings if not f.waived and f.severity != "none"
-               and SEVERITY_ORDER[f.severity] >= floor]
-    return 1 if failing else 0
+    raise typer.Exit(run_fix(report, output, in_place, overwrite_backup=overwrite_backup))
 
 
 def main() -> None:

@@ -73,7 +73,7 @@ whole number (the GRIM test): 竣工項目19個 at 31.7% needs a target between 
     Rule(
         "LC106", "growth", "error",
         "A growth rate links two levels: this = last × (1 + g). Levels the report does not print are implied.",
-        """財政收入22.04億元, 增長20.6% implies last year's revenue of 18.27億元 (18.26 to 18.28).
+        """財政收入22.04億元, 增長20.6% implies last year's revenue of about 18.28億元 (18.26 to 18.29).
 GDP growth is in real terms, so a prior GDP level implied from it is only approximate, and is labelled so.""",
     ),
     Rule(

@@ -42,8 +42,9 @@ def is_common_cjk(ch: str) -> bool:
 def is_bad_mark(ch: str) -> bool:
     """A character that ordinary Chinese prose never holds but wrong decodings produce in numbers.
 
-    Box drawing and block elements, bopomofo, kana, Greek and Cyrillic letters, private-use characters and the
-    replacement character are what GBK and Big5 bytes read at the wrong offset turn into.
+    Box drawing and block elements, bopomofo, kana, Greek and Cyrillic letters, vertical and compatibility
+    punctuation (︽), private-use characters and the replacement character are what GBK and Big5 bytes read
+    at the wrong offset turn into.
     """
     code = ord(ch)
     return (
@@ -56,6 +57,8 @@ def is_bad_mark(ch: str) -> bool:
         or 0x0400 <= code <= 0x04FF
         or 0xE000 <= code <= 0xF8FF
         or 0xFF61 <= code <= 0xFF9F
+        or 0xFE10 <= code <= 0xFE1F
+        or 0xFE30 <= code <= 0xFE4F
     )
 
 

@@ -37,13 +37,17 @@ def _weight(text: str, i: int) -> int:
         return 2 if nxt and (nxt.isalpha() or is_cjk(nxt)) else 0
     if is_rare_cjk(ch):
         return 1
-    if ch.isascii() and ch.isalpha():
-        # A lone Latin letter among CJK, the trail byte of a split character ("ㄔO"), not a word ("GDP").
+    if _is_letter(ch):
+        # A lone letter after CJK: the trail byte of a split character ("ㄔO", "鸿ō"), not a word ("GDP").
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        lone = not (before.isascii() and before.isalpha()) and not (after.isascii() and after.isalpha())
+        lone = not _is_letter(before) and not _is_letter(after)
         return 1 if lone and (is_cjk(before) or is_bad_mark(before)) else 0
     return 0
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha() and ch < "\u0370"
 
 
 def find_garbled(text: str, protected: Sequence[tuple[int, int]] = ()) -> list[Suspect]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from laibin_check.hygiene.charclass import is_cjk, is_common_cjk, ordinariness
 
@@ -51,9 +52,9 @@ class Outcome:
     partial: str = ""
 
 
-def _completions(dropped: bytes, encoding: str, following: str, context: str) -> list[str]:
-    """Characters whose encoding ends in `dropped`, common, and forming with `following` a pair the report
-    itself writes elsewhere (the only word list at hand that is sure to be in the report's vocabulary)."""
+@lru_cache(maxsize=64)
+def _heads(dropped: bytes, encoding: str) -> tuple[str, ...]:
+    """Common characters whose encoding ends in `dropped`: what a lost lead byte may have belonged to."""
     prefixes = [bytes([b]) for b in range(0x81, 0x100)]
     if encoding == "utf-8":
         prefixes = [bytes([b]) for b in range(0xC2, 0xF5)] + [bytes([a, b]) for a in range(0xE0, 0xF0)
@@ -64,9 +65,15 @@ def _completions(dropped: bytes, encoding: str, following: str, context: str) ->
             ch = (prefix + dropped).decode(encoding)
         except UnicodeDecodeError:
             continue
-        if len(ch) == 1 and is_common_cjk(ch) and ch + following in context:
+        if len(ch) == 1 and is_common_cjk(ch):
             found.add(ch)
-    return sorted(found)
+    return tuple(sorted(found))
+
+
+def _completions(dropped: bytes, encoding: str, following: str, context: str) -> list[str]:
+    """Heads that form with `following` a pair the report itself writes elsewhere (the only word list at
+    hand that is sure to share the report's vocabulary)."""
+    return [ch for ch in _heads(dropped, encoding) if ch + following in context]
 
 
 def _readings(core: str, lost_byte: bool, context: str) -> tuple[list[tuple[float, Reading]], str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from laibin_check.hygiene.artifacts import SHAPE, Artifact, artifact_after, find_artifacts
+from laibin_check.hygiene.charclass import is_cjk, ordinariness
 from laibin_check.hygiene.garbled import Suspect, find_garbled
 from laibin_check.hygiene.redecode import Outcome, search
 from laibin_check.hygiene.scripts import Mismatch, Script, dominant_script, mismatches, to_script
@@ -51,8 +52,8 @@ def scan(text: str) -> Scan:
     script = dominant_script(text)
     context = _without(text, [(s.start, s.end) for s in suspects])
     garbled = []
-    for suspect in suspects:
-        outcome = search(text[suspect.core_start : suspect.end], suspect.lost_byte, context)
+    for found in suspects:
+        suspect, outcome = _widened_search(text, found, context)
         replacement = None
         if outcome.repair is not None:
             replacement = to_script(outcome.repair.text, script)
@@ -66,6 +67,42 @@ def scan(text: str) -> Scan:
     view, offsets = _view(text, skipped)
     misscripts = tuple(Misscript(offsets[m.index], m, script) for m in mismatches(view, script))
     return Scan(tuple(artifacts), tuple(garbled), misscripts, script)
+
+
+_WIDEN = 2
+"""Characters a suspect may grow by on each side: a wrong decoding's edge characters can be common."""
+
+
+def _widened_search(text: str, suspect: Suspect, context: str) -> tuple[Suspect, Outcome]:
+    """The repair search on the suspect, and if that fails on the suspect grown over up to two neighbouring
+    characters (CJK or letters) each side; the most ordinary repair wins, the narrowest span on a tie."""
+    def growable(i: int) -> bool:
+        return 0 <= i < len(text) and (is_cjk(text[i]) or (text[i].isalpha() and text[i] < "\u0370"))
+
+    narrow = search(text[suspect.core_start : suspect.end], suspect.lost_byte, context)
+    if narrow.repair is not None:
+        return suspect, narrow
+    lefts = [0]
+    if not suspect.lost_byte:  # a lost byte already marks where the garbling starts
+        while len(lefts) <= _WIDEN and growable(suspect.start - len(lefts)):
+            lefts.append(len(lefts))
+    rights = [0]
+    while len(rights) <= _WIDEN and growable(suspect.end + len(rights) - 1):
+        rights.append(len(rights))
+    best: tuple[float, Suspect, Outcome] | None = None
+    for left in lefts:
+        for right in rights:
+            if left == right == 0:
+                continue
+            grown = Suspect(suspect.start - left, suspect.end + right, suspect.core_start - left,
+                            suspect.lost_byte)
+            outcome = search(text[grown.core_start : grown.end], grown.lost_byte, context)
+            if outcome.repair is None:
+                continue
+            score = ordinariness(outcome.repair.text)
+            if best is None or score > best[0]:
+                best = (score, grown, outcome)
+    return (best[1], best[2]) if best is not None else (suspect, narrow)
 
 
 def _view(text: str, skipped: list[tuple[int, int]]) -> tuple[str, list[int]]:

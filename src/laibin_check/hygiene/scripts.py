@@ -13,8 +13,9 @@ _LEAN_S2T = Path(__file__).parent / "opencc_data" / "s2t_lean.json"
 
 # OpenCC's standard traditional forms are checked against Taiwan's and Hong Kong's too (t2tw, t2hk), so
 # 群, 核實 and 平台 pass. These few remain where Taiwan's Ministry of Education lists the plain form as
-# standard beside OpenCC's choice (家具 beside 傢俱, 了解 beside 瞭解); reporting them would flag clean text.
-ACCEPTED_IN_TRADITIONAL = frozenset("家具了")
+# standard beside OpenCC's choice (家具 beside 傢俱, 了解 beside 瞭解, 公布 beside 公佈); reporting them
+# would flag clean text.
+ACCEPTED_IN_TRADITIONAL = frozenset("家具了布")
 
 
 class _Converter(Protocol):

@@ -145,6 +145,19 @@ def fix(
     raise typer.Exit(run_fix(report, output, in_place, overwrite_backup=overwrite_backup))
 
 
+@app.command()
+def extract(
+    report_file: Path = typer.Argument(..., help="The report text to draft facts for."),
+    report_id: str = typer.Option(None, "--id", help="Report id (default: folder name, or file name)."),
+    output: Path = typer.Option(None, "--output", "-o", help="Write the draft here instead of stdout."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing --output file."),
+) -> None:
+    """Draft a facts.toml for a new report: every figure, the not-claims, suggested relations to review."""
+    from laibin_check.extract import run_extract
+
+    raise typer.Exit(run_extract(report_file, report_id, output, force))
+
+
 def main() -> None:
     """Console entry point: exit 0 clean, 1 findings at the failing level, 2 bad input or usage."""
     debug = "--debug" in sys.argv[1:]

@@ -358,13 +358,17 @@ class _ReportCheck:
                 value_text = interval_text
                 self.env[fact.id] = Quantity(result.iv, unit.dims, unit.rate_kind, integer=True)
             message = f"implies {fact.measure} of {value_text} (from {interval_text})"
+            interval_text = f"{value_text.split(',')[0]} from {interval_text}"
         else:
             self.env[fact.id] = Quantity(result.iv, unit.dims, unit.rate_kind)
             decimals = self._input_decimals(fact)
             interval_text = self._show(result.iv, unit, decimals)
             mid = in_unit.midpoint
-            about = f"about {round_half_up(mid, decimals)}{fact.unit} " if mid is not None else ""
+            exact = self._exact_value(node, fact)
+            point = exact if exact is not None else mid
+            about = f"about {round_half_up(point, decimals)}{fact.unit} " if point is not None else ""
             message = f"implies {fact.measure} of {about}({interval_text})"
+            interval_text = f"≈{about.removeprefix('about ').strip()} in {interval_text}" if about else interval_text
             if fact.derive and fact.derive.approximate:
                 message += "; approximate"
         receipt = Receipt(formula_text, inputs, interval_text, "", (), tuple(notes))
@@ -373,8 +377,8 @@ class _ReportCheck:
             fact_ids=(fact.id, *_refs(fact.derive.formula if fact.derive else "")), receipt=receipt, group=group,
             label=fact.measure))
 
-    def _exact_reading(self, node: F.Node, fact: Fact) -> int | None:
-        """The whole number the formula gives when every input is taken exactly as printed, if it gives one."""
+    def _exact_value(self, node: F.Node, fact: Fact) -> Fraction | None:
+        """What the formula gives, in the fact's unit, with every input taken exactly as printed."""
         env = dict(self.env)
         for r in _refs(fact.derive.formula if fact.derive else ""):
             if r in self.printed:
@@ -383,9 +387,12 @@ class _ReportCheck:
             value = evaluate(node, env).iv.scale(1 / self.units[fact.id].scale)
         except ZeroDivisionError:
             return None
-        if value.is_point and isinstance(value.lo, Fraction) and value.lo.denominator == 1:
-            return int(value.lo)
-        return None
+        return value.lo if value.is_point and isinstance(value.lo, Fraction) else None
+
+    def _exact_reading(self, node: F.Node, fact: Fact) -> int | None:
+        """The whole number the formula gives when every input is taken exactly as printed, if it gives one."""
+        value = self._exact_value(node, fact)
+        return int(value) if value is not None and value.denominator == 1 else None
 
     def _input_decimals(self, fact: Fact) -> int:
         refs = _refs(fact.derive.formula) if fact.derive else []
@@ -412,7 +419,7 @@ class _ReportCheck:
         receipt = Receipt(
             f"{fact.id} = count({listed})" + (" [partial]" if d.partial else ""),
             (Input(fact.id, f"{p.text}{fact.unit}", fmt_interval(stated, 0), p.reading),),
-            f"{n}" + (" or more" if d.partial else ""), fmt_interval(stated, 0),
+            f"{n} listed" + (", list partial (等)" if d.partial else ""), fmt_interval(stated, 0),
             () if ok else (f"the report lists {n} items; print {n}{fact.unit}, or name "
                            f"{'at most ' if d.partial else ''}{p.text} items",),
             tuple(x for x in (d.note,) if x))

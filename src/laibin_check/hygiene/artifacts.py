@@ -11,7 +11,7 @@ from laibin_check.hygiene.readings import is_reading
 # One lower-case syllable in ASCII or full-width parentheses: letters, tone-marked vowels, ü, or a tone digit.
 # Capitalised romanisations (來賓(Laibin)) never match: converters write pinyin in lower case, names do not.
 _VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
-SHAPE = re.compile(rf"[((]([a-z{_VOWELS}]{{1,6}}[1-5]?)[))]")
+SHAPE = re.compile(rf"[(\uff08]([a-z{_VOWELS}]{{1,6}}[1-5]?)[)\uff09]")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,77 @@
+"""Mixed scripts (LC303): a converter's one-to-many mistakes found, clean text of either script let be."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from laibin_check.hygiene import check
+from laibin_check.hygiene.scripts import converter, dominant_script
+from laibin_check.report import ReportText
+
+ROOT = Path(__file__).parent.parent
+LAIBIN = ROOT / "facts" / "laibin-2021q1" / "report.txt"
+DATA = Path(__file__).parent / "data" / "hygiene"
+
+
+def _mixed(report: ReportText) -> list[tuple[str, str | None]]:
+    return [(f.quote, f.suggestion) for f in check(report, "t") if f.code == "LC303"]
+
+
+def test_laibin_mistakes_are_reported_with_the_character_to_write() -> None:
+    report = ReportText.read(LAIBIN, "r")
+    found = [f for f in check(report, "t") if f.code == "LC303"]
+    pairs = {(f.quote, f.suggestion) for f in found}
+    assert {("干", "幹"), ("斗", "鬥"), ("制", "製"), ("并", "並"), ("后", "後"), ("范", "範")} <= pairs
+    assert len(found) == 38
+    first = found[0]  # 其中制(zhì)造業: the artifact between 制 and 造 does not hide the phrase
+    assert (first.line, first.column, first.quote, first.suggestion) == (1, 89, "制", "製")
+    assert all(f.quote != "陆" for f in found)  # inside the garbled span: that is LC302's business
+    assert len({f.key for f in found}) == len(found)
+
+
+@pytest.mark.parametrize("name", [*sorted(p.name for p in DATA.glob("clean-*.txt")), "deliberate-pinyin.txt"])
+def test_clean_reports_have_no_finding_at_all(name: str) -> None:
+    report = ReportText.read(DATA / name, name)
+    assert check(report, "t") == []
+
+
+@pytest.mark.parametrize(("name", "script"), [
+    ("clean-simplified-1.txt", "simplified"), ("clean-simplified-2.txt", "simplified"),
+    ("clean-traditional-1.txt", "traditional"), ("clean-traditional-2.txt", "traditional"),
+    ("clean-traditional-3.txt", "traditional"),
+])
+def test_dominant_script(name: str, script: str) -> None:
+    assert dominant_script((DATA / name).read_text(encoding="utf-8")) == script
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("黨員和干部奮斗在製造業第一線,發揮了戰斗堡壘作用。", [("干", "幹"), ("斗", "鬥"), ("斗", "鬥")]),
+    ("全市干涉、干擾企業經營的行為一律查處,產品質量。", []),
+    ("这些企业的發展很快,经济总量不断扩大。", [("發", "发")]),
+])
+def test_mixed_script(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _mixed(ReportText.from_string(text)) == expected
+
+
+def test_lean_s2t_agrees_with_opencc() -> None:
+    import opencc
+
+    full = opencc.OpenCC("s2t")
+    for path in [LAIBIN, *sorted(DATA.glob("clean-*.txt"))]:
+        simplified = converter("t2s").convert(path.read_text(encoding="utf-8"))
+        assert converter("s2t").convert(simplified) == full.convert(simplified), path.name
+
+
+def test_checking_never_imports_pypinyin() -> None:
+    # Importing pypinyin costs ~200 ms; its data is read as a file instead.
+    code = (
+        "import sys; from pathlib import Path; from laibin_check.report import ReportText; "
+        "from laibin_check.hygiene import check; "
+        f"check(ReportText.read(Path({str(LAIBIN)!r}), 'r'), 'r'); "
+        "assert 'pypinyin' not in sys.modules, 'pypinyin imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -1,0 +1,46 @@
+"""The code's own rules: layering contracts, no eval/exec on input, lazy imports on the start-up path."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src" / "laibin_check"
+
+
+def test_layering_contracts_hold() -> None:
+    exe = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    if exe is None:
+        pytest.skip("import-linter is not installed (pip install -e '.[test]')")
+    proc = subprocess.run([exe], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_no_eval_or_exec_anywhere_in_the_package() -> None:
+    offenders = []
+    for path in SRC.rglob("*.py"):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            code = line.split("#", 1)[0]
+            if re.search(r"(?<![\w.])(eval|exec)\s*\(", code):
+                offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert offenders == []
+
+
+def test_every_module_opens_with_a_line_saying_what_it_is_for() -> None:
+    missing = [str(p.relative_to(ROOT)) for p in SRC.rglob("*.py")
+               if not p.read_text(encoding="utf-8").lstrip().startswith('"""')]
+    assert missing == []
+
+
+def test_help_does_not_import_pint_or_the_text_libraries() -> None:
+    code = ("import sys; from laibin_check import cli\n"
+            "try:\n    sys.argv = ['laibin-check', '--help']; cli.main()\nexcept SystemExit: pass\n"
+            "print(sorted(m for m in ('pint', 'opencc', 'pypinyin', 'laibin_check.engine') if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.stdout.strip().splitlines()[-1] == "[]"

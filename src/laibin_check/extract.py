@@ -303,7 +303,16 @@ class _Builder:
             found = _period_text(match, year)
         if "年度目标" in normalise(self.text[max(0, m.phrase_start - 12):m.phrase_start]):
             found = found or (str(year) if year else "")
-        return found
+        return found or self.main_period
+
+    @property
+    def main_period(self) -> str:
+        """The report's own period: its first time expression (a paragraph without one is about it)."""
+        first = _PERIOD.search(self.norm)
+        if first is None:
+            return ""
+        years = [y for _, y in self.years]
+        return _period_text(first, years[0] if years else None)
 
     def _year_before(self, offset: int) -> int | None:
         best = None
@@ -533,12 +542,20 @@ class _Relations:
             return
         part = near[0]
         after = r.label[r.label.rfind("占") + 1:]
-        whole_name = re.sub(r"^(全市|全区|全省|全国|全县|全年|同期)", "", after.rstrip("的比重"))[:8]
-        for w in reversed(self.figs[: self.figs.index(part)]):
+        whole_name = re.sub(r"^(全市|全区|全省|全国|全县|全年|同期)", "", after.rstrip("的比重例"))[:8]
+        earlier = list(reversed(self.figs[: self.figs.index(part)]))
+        for w in earlier:
             if w.family == part.family and whole_name and (whole_name in normalise(w.measure)
                                                            or normalise(w.measure) in whole_name):
                 self.ratio(r, part, w)
                 return
+        if not whole_name:
+            # 其中企業8620戶, 佔36.7%: the share of the larger figure of the same family just before.
+            for w in earlier:
+                if w.family == part.family and part.sentence - w.sentence <= 1 and _mid(w.interval) > _mid(
+                        part.interval):
+                    self.ratio(r, part, w)
+                    return
 
     def ratio(self, r: Figure, num: Figure, den: Figure) -> None:
         assert r.interval is not None and num.interval is not None and den.interval is not None
@@ -606,11 +623,24 @@ class _Relations:
             if len(parts) >= 2:
                 self.sum(t, list(reversed(parts)), exhaustive=True)
                 return
-        # A total, then 其中 and its parts in the same sentence.
-        later = [f for f in self.figs[i + 1:] if f.sentence == t.sentence]
-        rest = normalise(self.b.text[t.mention.phrase_end:])
-        if "其中" not in rest[:40] or not later:
+        # A total, then 其中 and its parts: in the same sentence, or in the next one when it opens with 其中.
+        rest = self.b.text[t.mention.phrase_end:]
+        stops = [k for k, c in enumerate(rest) if c in _SENTENCE_STOPS][:2]
+        if not stops:
             return
+        this_end = t.mention.phrase_end + stops[0]
+        window = rest[: stops[0]]
+        where = normalise(window).find("其中")
+        if where < 0 and len(stops) > 1:
+            nxt = normalise(rest[stops[0] + 1:stops[1]]).lstrip()
+            if nxt.startswith("其中"):
+                where = stops[0] + 1 + rest[stops[0] + 1:].find(rest[stops[0] + 1:].lstrip()[:1])
+                this_end = t.mention.phrase_end + stops[1]
+        if where < 0:
+            return
+        start = t.mention.phrase_end + where
+        later = [f for f in self.figs[i + 1:] if start <= f.mention.start < this_end]
+        # Only figures of the total's own family, and before any other figure of that family ends the list.
         parts = [f for f in later if f.family == t.family]
         if parts:
             self.sum(t, parts, exhaustive=False)

@@ -87,6 +87,7 @@ _WELL_FORMED = re.compile(
     r"零?[一二两三四五六七八九]?(?:万亿|亿|万)?)+$"
 )
 _YEAR_DIGITS = re.compile(f"^[{_CN_DIGIT}]{{4}}$")
+_NAME_SUFFIXES = ("热线", "号线", "国道", "省道", "高速", "路", "号", "届")
 _DISTRIBUTIVE = ("分别", "各", "每", "仅", "只", "共", "合计")
 _RANK_CONTEXT = ("排", "居", "列", "位居", "位列")
 
@@ -126,12 +127,12 @@ class Mention:
 
     @property
     def value(self) -> str:
-        """The figure as a fact's `value` writes it: "380多", "超過380", "5左右", "四"."""
-        if self.qualifier and self.qualifier_after and self.text.endswith(self.qualifier):
-            return self.text.translate(_DIGITS_HALF).replace(",", "")
-        if self.qualifier and self.qualifier_after:
+        """The figure as a fact's `value` writes it: "380多", "超過380", "四", verbatim (full-width digits and
+        separators kept, so the value is found in its quote as printed); a qualifier printed after the unit
+        (5%左右, 1.2萬餘人, 七成以上) is appended to the number: "5左右"."""
+        if self.qualifier and self.qualifier_after and not self.text.endswith(self.qualifier):
             return self.number + self.qualifier
-        return self.text.translate(_DIGITS_HALF).replace(",", "")
+        return self.text
 
     @property
     def qualifier_after(self) -> bool:
@@ -166,7 +167,6 @@ class Mention:
         return Fraction(self.number)
 
 
-_DIGITS_HALF = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
 
 
 def scan_report(report: ReportText) -> list[Mention]:
@@ -246,10 +246,11 @@ class _Scanner:
         return a, ""
 
     def suffix(self, b: int, chinese: bool) -> tuple[int, int, int, int, int]:
-        """After the number: (end of 多/餘, end of magnitude, end of unit, end of post-qualifier, start of
-        unit)."""
+        """After the number: (end of a 多/餘 right after it, position of a 多/餘 after the magnitude or -1,
+        end of unit, end of post-qualifier, start of unit)."""
         n = self.norm
         p = b
+        late = -1
         if n[p:p + 1] in SUFFIX_QUALIFIERS and not n.startswith("多方", p) and not n.startswith("余额", p):
             p += 1
         more_end = p
@@ -259,8 +260,8 @@ class _Scanner:
                     p += len(mag)
                     break
             if p > more_end and more_end == b and n[p:p + 1] in SUFFIX_QUALIFIERS:
-                p += 1  # 30多億 is read above; 30億多 is rarer but the same
-        mag_end = p
+                late = p  # 1.2萬餘人: the qualifier after the magnitude qualifies the number all the same
+                p += 1
         unit_start = p
         for unit in UNITS:
             if n.startswith(unit, p):
@@ -272,7 +273,7 @@ class _Scanner:
             if n.startswith(word, p):
                 p += len(word)
                 break
-        return more_end, mag_end, unit_end, p, unit_start
+        return more_end, late, unit_end, p, unit_start
 
     def make(self, a: int, b: int, pa: int, pb: int, number: str, qualifier: str, unit: str, kind: str,
              reason: str, *, chinese: bool) -> Mention:
@@ -300,11 +301,15 @@ class _Scanner:
         number = n[a:b].replace(",", "")
         ordinal = a > 0 and n[a - 1] == "第"
         q_start, qualifier = (a, "") if ordinal else self.prefix(a)
-        more_end, _mag_end, unit_end, post_end, _ = self.suffix(b, chinese=False)
+        more_end, late, unit_end, post_end, _ = self.suffix(b, chinese=False)
         unit_n = n[more_end:unit_end]
         post = n[unit_end:post_end]
+        if late >= 0:
+            unit_n = n[more_end:late] + n[late + 1:unit_end]
         if more_end > b:
             qualifier = n[b:more_end]
+        elif late >= 0:
+            qualifier = n[late]
         elif post:
             qualifier = post
         if qualifier in _NOT_A_QUALIFIER or (qualifier == "近" and unit_n == "年"):
@@ -315,9 +320,10 @@ class _Scanner:
         after = n[b:b + 8]
         if self.inside(self.titles, a, b):
             kind, reason = "name", "title"
-        elif (b < len(n) and n[b].isascii() and n[b].isalpha()) or (a > 0 and n[a - 1].isascii()
-                                                                      and n[a - 1].isalpha()):
-            kind, reason = "name", "name"  # 5G, G72, 4A級: codes, not figures
+        elif _code_at(n, a, b) != (a, b):
+            # 5G, G72, 4A級: codes, not figures; the mention spans the whole code so a not-claim names it.
+            ca, cb = _code_at(n, a, b)
+            return self.make(ca, cb, ca, cb, n[ca:cb], "", "", "name", "name", chinese=False)
         elif _is_year(number) and (after.startswith("年") or re.match(r"^\s*[-—~至到]\s*\d{4}\s*年", after)):
             kind, reason = "date", "date"
         elif ("." not in number and 1 <= int(number) <= 12
@@ -334,9 +340,13 @@ class _Scanner:
                 kind = "rank"
             else:
                 kind, reason = "name", "name"
+        elif not unit_n and n.startswith(_NAME_SUFFIXES, b):
+            kind, reason = "name", "name"  # 12345熱線, 209國道, 1號線
         elif "创" in self.clause_before(q_start, 4):
             kind = "record"
         unit = self.orig_text(more_end, unit_end) if unit_end > more_end else ""
+        if late >= 0:
+            unit = self.orig_text(more_end, late) + self.orig_text(late + 1, unit_end)
         orig_qual = self._orig_qualifier(qualifier, a, b, q_start, more_end, unit_end, post_end)
         return self.make(start, end, phrase_start, post_end, number, orig_qual, unit, kind, reason,
                          chinese=False)
@@ -350,6 +360,9 @@ class _Scanner:
             return self.orig_text(q_start, a)
         if more_end > b:
             return self.orig_text(b, more_end)
+        if normalise(qualifier) in SUFFIX_QUALIFIERS:
+            late = self.norm.find(qualifier, more_end, unit_end)
+            return self.orig_text(late, late + 1)
         return self.orig_text(unit_end, post_end)
 
     def slogan(self, segment: tuple[int, int] | None) -> Mention | None:
@@ -385,7 +398,7 @@ class _Scanner:
                 number_end = b - len(mag)
                 break
         number = n[a:number_end]
-        more_end, _mag_end, unit_end, post_end, _ = self.suffix(b, chinese=True)
+        more_end, _late, unit_end, post_end, _ = self.suffix(b, chinese=True)
         unit_n = n[more_end:unit_end]
         qualifier = n[b:more_end] if more_end > b else n[unit_end:post_end]
         q_start, pre = (a, "") if ordinal or percent else self.prefix(a)
@@ -432,6 +445,21 @@ class _Scanner:
 _CLAUSE_STOPS = ",，;；。!！?？:：、\n“”()（）"
 
 
+def _code_at(n: str, a: int, b: int) -> tuple[int, int]:
+    """The extent of an alphanumeric code around the digits [a, b); (a, b) itself without letters."""
+    def code_char(c: str) -> bool:
+        return c.isascii() and (c.isalnum() or c == "-")
+
+    if not ((b < len(n) and n[b].isascii() and n[b].isalpha()) or (a > 0 and n[a - 1].isascii()
+                                                                    and n[a - 1].isalpha())):
+        return a, b
+    while a > 0 and code_char(n[a - 1]):
+        a -= 1
+    while b < len(n) and code_char(n[b]):
+        b += 1
+    return a, b
+
+
 def _is_year(number: str) -> bool:
     return len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100
 
@@ -455,11 +483,9 @@ def _segments(text: str, left: str, right: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------------
 
 def find_value(report: ReportText, quote_span: Span, value: str) -> Mention | None:
-    """The mention inside `quote_span` whose printed value is `value` ("380多", "四", "83.4"), or None when
-    the
-    quote does not print that value (a misquote). Compared after normalisation, so 餘/余 and full-width digits
-    match, and by number and qualifier, so "380餘" in the fact matches "380多"? No: a different qualifier is a
-    different claim, and is a misquote."""
+    """The mention inside `quote_span` whose printed value is `value` ("380多", "四", "83.4", "5左右"), or None
+    when the quote does not print that value (a misquote). Compared after normalisation, so 餘 and 余,
+    full-width and half-width digits, "1,236" and "1236" match; a different qualifier is a different claim."""
     want = _value_key(value)
     for m in scan_report(report):
         if m.start >= quote_span.start and m.end <= quote_span.end and _value_key(m.value) == want:

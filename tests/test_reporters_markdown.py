@@ -25,7 +25,7 @@ def test_sections() -> None:
     )
     assert "| laibin-2021q1 (來賓市2021年一季度經濟報道) | 1 | 1 | 1 | 1 | 2 |" in text
     problems = text.split("### Problems")[1].split("<details>")[0]
-    assert "LC101 ratio" in problems and "fix: problems_collected: 379" in problems
+    assert "LC101 ratio" in problems and "fixes: (1) problems_collected: 379" in problems
     assert "LC203" not in problems  # waived ones are in their own section
     assert "### Waived (1)" in text and "| Li Hua | 2099-12-31 |" in text
 

@@ -59,7 +59,7 @@ def receipt_summary(f: Finding) -> str:
     else:
         parts.append(f"implied {r.recomputed}")
     if r.suggestions:
-        parts.append("fix: " + " or ".join(r.suggestions))
+        parts.append("fixes: " + "; ".join(f"({i}) {s}" for i, s in enumerate(r.suggestions, start=1)))
     if r.notes:
         parts.append("; ".join(r.notes))
     return one_line("; ".join(parts))

@@ -57,10 +57,13 @@ def find_garbled(text: str, protected: Sequence[tuple[int, int]] = ()) -> list[S
     shielded = bytearray(len(text))
     for start, end in protected:
         shielded[start:end] = b"\x01" * (end - start)
+    # Weigh only characters that can weigh something: prose is nearly all common characters and punctuation.
+    interesting = {ch for ch in set(text)
+                   if ch in "?\ufffd" or _is_letter(ch) or is_bad_mark(ch) or is_rare_cjk(ch)}
     suspicious: list[tuple[int, int]] = []
     i = 0
     while i < len(text):
-        if shielded[i]:
+        if shielded[i] or text[i] not in interesting:
             i += 1
             continue
         lost = _LOST.match(text, i) if text[i] in "?\ufffd" else None

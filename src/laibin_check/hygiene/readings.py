@@ -84,6 +84,7 @@ def normalise(syllable: str) -> tuple[str, int]:
     return "".join(letters), tone
 
 
+@lru_cache(maxsize=4096)
 def is_reading(char: str, syllable: str) -> bool:
     """True when `syllable` is a reading of `char`; a toneless syllable matches any tone of its letters."""
     letters, tone = normalise(syllable)

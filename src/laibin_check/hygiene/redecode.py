@@ -57,6 +57,8 @@ def _heads(dropped: bytes, encoding: str) -> tuple[str, ...]:
     """Common characters whose encoding ends in `dropped`: what a lost lead byte may have belonged to."""
     prefixes = [bytes([b]) for b in range(0x81, 0x100)]
     if encoding == "utf-8":
+        if not all(0x80 <= b < 0xC0 for b in dropped):  # only continuation bytes can end a character
+            return ()
         prefixes = [bytes([b]) for b in range(0xC2, 0xF5)] + [bytes([a, b]) for a in range(0xE0, 0xF0)
                                                                for b in range(0x80, 0xC0)]
     found = set()

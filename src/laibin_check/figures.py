@@ -483,7 +483,7 @@ def _segments(text: str, left: str, right: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------------
 
 def find_value(report: ReportText, quote_span: Span, value: str) -> Mention | None:
-    """The mention inside `quote_span` whose printed value is `value` ("380多", "四", "83.4", "5左右"), or None
+    """The mention inside `quote_span` whose printed value is `value` ("380多", "四", "5左右"), or None
     when the quote does not print that value (a misquote). Compared after normalisation, so 餘 and 余,
     full-width and half-width digits, "1,236" and "1236" match; a different qualifier is a different claim."""
     want = _value_key(value)

@@ -96,3 +96,18 @@ def test_unwritable_output_is_an_input_error(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(InputError, match="cannot write the json output"):
         write_outputs(sample_result(), (OutputSpec("json", blocker / "out.json"),), RenderOptions())
+
+
+def test_readme_section_documents_every_format_key_and_rule() -> None:
+    from laibin_check.config import KEYS
+    from laibin_check.reporters import FORMATS
+    from laibin_check.rules import RULES
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "readme-sections" / "gate.md").read_text(
+        encoding="utf-8"
+    )
+    assert all(f"`{name}`" in text for name in FORMATS)
+    assert all(f"\n{key} = " in text for key in KEYS if key != "severity")
+    assert "[tool.laibin-check.severity]" in text
+    assert all(f"| {code} |" in text for code in RULES)
+    assert "LAIBIN_CHECK_TODAY" in text and "NO_COLOR" in text and "FORCE_COLOR" in text

@@ -1,4 +1,5 @@
-"""Coverage of the report by its facts: new figures (LC204), changed reports (LC205), stale not-claims (LC206)."""
+"""Coverage of the report by its facts: new figures (LC204), changed reports (LC205), stale not-claims
+(LC206)."""
 
 from __future__ import annotations
 
@@ -31,8 +32,9 @@ def _small(tmp_path: Path, report: str = SMALL_REPORT, sha: str | None = None,
         "[report]", 'id = "small"', 'title = "t"', 'file = "report.txt"', f'sha256 = "{recorded}"', "",
         "[[group]]", 'id = "main"', 'title = "main"', "",
     ]
-    for fid, quote, value, unit in (("collected", "問題380多個", "380多", "個"), ("solved", "已解決316個", "316", "個"),
-                                    ("rate", "問題辦結率83.4%", "83.4", "%"), ("plants", "新建廠房3座", "3", "座")):
+    rows = (("collected", "問題380多個", "380多", "個"), ("solved", "已解決316個", "316", "個"),
+            ("rate", "問題辦結率83.4%", "83.4", "%"), ("plants", "新建廠房3座", "3", "座"))
+    for fid, quote, value, unit in rows:
         facts += ["[[fact]]", f'id = "{fid}"', 'group = "main"', f'quote = "{quote}"', f'value = "{value}"',
                   f'unit = "{unit}"', 'measure = "m"', ""]
     for text in not_claims:
@@ -59,7 +61,8 @@ def test_fully_covered_report_has_no_findings(tmp_path: Path) -> None:
 
 def test_new_figure_is_named_with_its_line(tmp_path: Path) -> None:
     folder = _small(tmp_path)
-    (folder / "report.txt").write_text(SMALL_REPORT + "全市新增就業崗位1200個,同比增長5.6%。\n", encoding="utf-8")
+    added = "全市新增就業崗位1200個,同比增長5.6%。\n"
+    (folder / "report.txt").write_text(SMALL_REPORT + added, encoding="utf-8")
     found = _findings(folder)
     codes = [(c, line) for c, line, _ in found]
     assert ("LC205", 1) in codes
@@ -76,7 +79,7 @@ def test_changed_figure_reports_a_missing_quote_and_a_new_figure(tmp_path: Path)
     found = _findings(folder)
     [changed] = [msg for c, _, msg in found if c == "LC205"]
     assert "3 of 4 facts still match, 1 quote no longer occurs" in changed and "1 figure is new" in changed
-    assert [msg for c, _, msg in found if c == "LC204"][0].startswith("“318個” on line 1")
+    assert next(msg for c, _, msg in found if c == "LC204").startswith("“318個” on line 1")
     rf = loader.load_report(folder)
     places = coverage.locate_facts(rf, ReportText.read(rf.report_file, rf.display_report))
     assert places["solved"].status == "missing" and places["collected"].status == "ok"

@@ -48,8 +48,9 @@ def test_laibin_chinese_figures_found(laibin: tuple[str, list[Mention]]) -> None
 def test_laibin_names_slogans_and_idioms_are_not_figures(laibin: tuple[str, list[Mention]]) -> None:
     text, mentions = laibin
     claimed = [m for m in claimable(mentions) if m.chinese]
-    for name in ("十四五", "兩高一超", "三江口", "一對一", "一對多", "一言以蔽之", "一個個", "一批批", "一項項",
-                 "一名", "一面", "一線", "一季度", "四上", "二期", "第一書記", "零跑腿", "兩新", "一體化"):
+    for name in ("十四五", "兩高一超", "三江口", "一對一", "一對多", "一言以蔽之", "一個個", "一批批",
+                 "一項項", "一名", "一面", "一線", "一季度", "四上", "二期", "第一書記", "零跑腿", "兩新",
+                 "一體化"):
         occurrences = [mt.start() for mt in re.finditer(re.escape(name), text)]
         assert occurrences, name
         for at in occurrences:
@@ -131,7 +132,8 @@ def test_find_value_inside_a_quote() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="0123456789０１.%,、多餘近超過約萬億元個成倍第位年月日一二三四十百兩“”()qū", max_size=40))
+@given(st.text(alphabet="0123456789０１.%,、多餘近超過約萬億元個成倍第位年月日一二三四十百兩“”()qū",
+               max_size=40))
 def test_scanner_never_fails_and_spans_stay_inside(text: str) -> None:
     for m in scan_figures(text):
         assert 0 <= m.start <= m.end <= len(text)

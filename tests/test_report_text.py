@@ -26,7 +26,8 @@ def laibin() -> ReportText:
     return ReportText.read(LAIBIN, "facts/laibin-2021q1/report.txt")
 
 
-# -- matching --------------------------------------------------------------------------------------------------
+# -- matching
+# --------------------------------------------------------------------------------------------------
 
 def test_quote_matches_with_and_without_artifacts(laibin: ReportText) -> None:
     with_artifacts = laibin.find("地區(qū)生產(chǎn)總值167.14億元")
@@ -80,7 +81,8 @@ def test_sentence_at(laibin: ReportText) -> None:
     assert laibin.sentence_at(span.start, span.end).endswith("效率明顯提高。")
 
 
-# -- encodings ---------------------------------------------------------------------------------------------------
+# -- encodings
+# ---------------------------------------------------------------------------------------------------
 
 def test_utf8_with_and_without_bom(tmp_path: Path) -> None:
     plain = _write(tmp_path, TRAD.encode("utf-8"))

@@ -150,18 +150,11 @@ class _ReportCheck:
             self.places[fact.id] = _Place(quote_span, value_span)
 
     def _value_in(self, quote: Span, value: str) -> Span | None:
-        """The value as printed inside the quote, not as part of a longer number (31 is not in 316)."""
-        region = self.text.text[quote.start:quote.end]
-        digits = "0123456789.０１２３４５６７８９"
-        start = region.find(value)
-        while start >= 0:
-            end = start + len(value)
-            before = region[start - 1] if start > 0 else ""
-            after = region[end] if end < len(region) else ""
-            if not (before and before in digits) and not (after and after in digits):
-                return self.text.span(quote.start + start, quote.start + end)
-            start = region.find(value, start + 1)
-        return None
+        """The value as printed inside the quote, not as part of a longer number (31 is not in 316), with its
+        qualifier wherever the report puts it (1.2萬餘人 holds the value 1.2餘)."""
+        from laibin_check.figures import value_span
+
+        return value_span(self.text, quote, value)
 
     def _numbers_in(self, span: Span) -> list[str]:
         import re

@@ -25,7 +25,7 @@ from laibin_check.numbers import (
     round_half_up,
 )
 
-FAST = settings(max_examples=100, deadline=None, derandomize=True,
+FAST = settings(max_examples=60, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
 
 

@@ -214,9 +214,6 @@ def test_debug_shows_a_traceback(tmp_path: Path) -> None:
     assert "unknown unit '公斤'" in out.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: with --debug a bad input exits 1 (Python's "
-                   "uncaught-exception code), the code of failing findings, instead of 2 as documented "
-                   "for bad input")
 def test_debug_keeps_exit_code_2(tmp_path: Path) -> None:
     t = HEAD + FACT_A.replace('unit = "個"', 'unit = "公斤"')
     _setup(tmp_path, Bad("debug", t, ""))

@@ -164,8 +164,10 @@ def main() -> None:
     try:
         code = app(standalone_mode=False)
     except InputError as exc:
-        if debug:
-            raise
+        if debug:  # the traceback, but the documented exit code all the same
+            import traceback
+
+            traceback.print_exc()
         print(f"laibin-check: error: {exc}", file=sys.stderr)
         sys.exit(2)
     except typer.Exit as exc:
@@ -178,7 +180,9 @@ def main() -> None:
             exc.show()
             sys.exit(2)
         if debug:
-            raise
+            import traceback
+
+            traceback.print_exc()
         print(f"laibin-check: internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)",
               file=sys.stderr)
         sys.exit(2)

@@ -63,15 +63,28 @@ def evaluate(node: F.Node, env: Mapping[str, Quantity]) -> Quantity:
     left = evaluate(node.left, env)
     right = evaluate(node.right, env)
     if node.op in "+-":
+        # A bare number takes the unit of what it is added to: "collected + 1", "100% - share".
+        if _bare(node.left) and not left.dims:
+            left = replace(left, dims=right.dims)
+        if _bare(node.right) and not right.dims:
+            right = replace(right, dims=left.dims)
         if left.dims != right.dims:
             raise UnitMismatch(
                 f"cannot {'add' if node.op == '+' else 'subtract'} {dims_text(right.dims)} "
                 f"{'to' if node.op == '+' else 'from'} {dims_text(left.dims)}", node.column)
         iv = left.iv + right.iv if node.op == "+" else left.iv - right.iv
+        if isinstance(node.left, F.Num) != isinstance(node.right, F.Num):
+            # A constant changes no kind: 100% - share is a share, not a gap in percentage points.
+            other = right if isinstance(node.left, F.Num) else left
+            return Quantity(iv, left.dims, other.rate)
         return Quantity(iv, left.dims, _rate_of_sum(node.op, left.rate, right.rate))
     if node.op == "*":
         return Quantity(left.iv * right.iv, _combine(left.dims, right.dims, 1))
     return Quantity(left.iv / right.iv, _combine(left.dims, right.dims, -1))
+
+
+def _bare(node: F.Node) -> bool:
+    return isinstance(node, F.Num) and not node.percent
 
 
 def _rate_of_sum(op: str, a: RateKind, b: RateKind) -> RateKind:

@@ -303,6 +303,8 @@ class _ReportCheck:
                 label=fact.measure, stated=f"{p.text}{fact.unit}"))
             if ag.agrees:
                 return
+        if p.qualifier:
+            notes.append(f"the stated {p.text}{fact.unit} is read as {p.reading}")
         suggestions = self._suggestions(node, fact, refs, stated)
         if ag.grim_decided:
             notes.append("interval arithmetic alone allows it, but no whole-number count does (GRIM test)")
@@ -595,9 +597,10 @@ class _ReportCheck:
                 bare_env = dict(self.env)
                 bare_env[r] = replace(self.env[r], iv=Interval.point(rp.number * self.units[r].scale))
                 try:
-                    bare = evaluate(node, bare_env).iv.scale(1 / unit.scale)
+                    bare_ag = agree(node, bare_env, Interval(-math.inf, math.inf))
                 except ZeroDivisionError:
                     continue
+                bare = (bare_ag.whole or bare_ag.recomputed).scale(1 / unit.scale)
                 bare_text = _printable(bare, p.decimals)
                 out.append(f"even reading {rp.text} as exactly {round_half_up(rp.number, rp.decimals)}, "
                            f"{fact.measure} would be {bare_text}{fact.unit}")
@@ -661,9 +664,20 @@ def _printable(iv: Interval, decimals: int) -> str:
         return "nothing"
     if not iv.bounded:
         return fmt_interval(iv, decimals)
-    lo = Fraction(round_half_up(Fraction(iv.lo), decimals))
-    hi = Fraction(round_half_up(Fraction(iv.hi), decimals))
-    a, b = round_half_up(lo, decimals), round_half_up(hi, decimals)
+    step = Fraction(1, 10**decimals)
+
+    def prints(k: int) -> bool:
+        return parse_printed(round_half_up(k * step, decimals)).interval.meets(iv)
+
+    first = math.floor(Fraction(iv.lo) / step) - 1
+    while not prints(first) and first * step <= iv.hi:
+        first += 1
+    last = math.ceil(Fraction(iv.hi) / step) + 1
+    while not prints(last) and last * step >= iv.lo:
+        last -= 1
+    if last < first:
+        return "nothing"
+    a, b = round_half_up(first * step, decimals), round_half_up(last * step, decimals)
     return a if a == b else f"{a}–{b}"
 
 

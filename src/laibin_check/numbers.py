@@ -118,15 +118,16 @@ class Interval:
 
     def __mul__(self, other: Interval) -> Interval:
         candidates = [
-            (_mul(a, b), ao or bo, a, b)
+            (_mul(a, b), ao or bo, a, ao, b, bo)
             for a, ao in ((self.lo, self.lo_open), (self.hi, self.hi_open))
             for b, bo in ((other.lo, other.lo_open), (other.hi, other.hi_open))
         ]
         lo = min(c[0] for c in candidates)
         hi = max(c[0] for c in candidates)
-        # An end is closed when some closed pair of ends reaches it; a product with an exact zero is closed.
-        lo_open = all(o and not _exact_zero(a, b, self, other) for v, o, a, b in candidates if v == lo)
-        hi_open = all(o and not _exact_zero(a, b, self, other) for v, o, a, b in candidates if v == hi)
+        # An end is closed when some pair of ends reaches it: both closed, or a closed zero (0 times any member of
+        # the other, non-empty interval is 0).
+        lo_open = all(_open_product(o, a, ao, b, bo) for v, o, a, ao, b, bo in candidates if v == lo)
+        hi_open = all(_open_product(o, a, ao, b, bo) for v, o, a, ao, b, bo in candidates if v == hi)
         return Interval(lo, hi, lo_open, hi_open)
 
     def reciprocal(self) -> Interval:
@@ -146,8 +147,10 @@ class Interval:
         return self * Interval.point(factor)
 
 
-def _exact_zero(a: Ext, b: Ext, x: Interval, y: Interval) -> bool:
-    return (a == 0 and x.is_point) or (b == 0 and y.is_point)
+def _open_product(either_open: bool, a: Ext, a_open: bool, b: Ext, b_open: bool) -> bool:
+    if (a == 0 and not a_open) or (b == 0 and not b_open):
+        return False
+    return either_open
 
 
 def _add(a: Ext, b: Ext) -> Ext:
@@ -279,9 +282,7 @@ def parse_printed(text: str, *, integer: bool = False, readings: Readings | None
         decimals = 0
     half = Fraction(1, 2 * 10**decimals)
     exact = integer and decimals == 0
-    rounded = (
-        Interval.point(number) if exact else Interval(number - half, number + half, False, True)
-    )
+    rounded = Interval.point(number) if exact else _rounding_interval(number, half)
     floor: Ext = Fraction(0) if integer else -INF
     shown = _show(number, decimals)
 
@@ -315,6 +316,16 @@ def parse_printed(text: str, *, integer: bool = False, readings: Readings | None
         interval = Interval(number - tol, number + tol)
         reading = f"{qualifier}: about {shown}, ± {_pct(readings.about_tolerance)} (tolerance)"
     return Printed(raw, number, decimals, qualifier, interval, reading)
+
+
+def _rounding_interval(number: Fraction, half: Fraction) -> Interval:
+    """The values that round half up (away from zero, symmetric) to `number`: [n-h, n+h) above zero,
+    (n-h, n+h] below it, and (-h, h) for zero, since -0.5 prints as -1 and 0.5 as 1."""
+    if number > 0:
+        return Interval(number - half, number + half, False, True)
+    if number < 0:
+        return Interval(number - half, number + half, True, False)
+    return Interval(-half, half, True, True)
 
 
 def _last_place(number: Fraction, decimals: int) -> Fraction:

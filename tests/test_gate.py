@@ -103,7 +103,7 @@ def test_readme_section_documents_every_format_key_and_rule() -> None:
     from laibin_check.reporters import FORMATS
     from laibin_check.rules import RULES
 
-    text = (Path(__file__).resolve().parents[1] / "docs" / "readme-sections" / "gate.md").read_text(
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(
         encoding="utf-8"
     )
     assert all(f"`{name}`" in text for name in FORMATS)

@@ -44,3 +44,20 @@ def test_help_does_not_import_pint_or_the_text_libraries() -> None:
             "print(sorted(m for m in ('pint', 'opencc', 'pypinyin', 'laibin_check.engine') if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert proc.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_rules_page_is_generated_from_the_catalogue() -> None:
+    from laibin_check.rules import catalogue_markdown
+
+    page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert page == catalogue_markdown(), "run: laibin-check rule --markdown > docs/rules.md"
+
+
+def test_rule_command_documents_a_code() -> None:
+    proc = subprocess.run([sys.executable, "-m", "laibin_check", "rule", "LC101"], capture_output=True,
+                          text=True, encoding="utf-8", check=False)
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("LC101 ratio (default severity: error)")
+    bad = subprocess.run([sys.executable, "-m", "laibin_check", "rule", "LC999"], capture_output=True,
+                         text=True, encoding="utf-8", check=False)
+    assert bad.returncode == 2 and "unknown rule" in bad.stderr

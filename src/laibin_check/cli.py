@@ -104,11 +104,17 @@ def list_facts(
 
 
 @app.command()
-def rule(code: str = typer.Argument(None, help="A rule code (LC101) or name (ratio); none lists all.")) -> None:
+def rule(
+    code: str = typer.Argument(None, help="A rule code (LC101) or name (ratio); none lists all."),
+    markdown: bool = typer.Option(False, "--markdown", help="Print the whole catalogue as Markdown."),
+) -> None:
     """Document a finding code: what it checks, an example that fails and one that passes."""
-    from laibin_check.rules import RULES
+    from laibin_check.rules import RULES, catalogue_markdown
     from laibin_check.rules import rule as find_rule
 
+    if markdown:
+        sys.stdout.write(catalogue_markdown())
+        return
     if not code:
         for r in RULES.values():
             sys.stdout.write(f"{r.code}  {r.name:<18} {r.severity:<8} {r.summary}\n")

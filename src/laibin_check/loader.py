@@ -183,7 +183,7 @@ class _Builder:
         entries = data.get(name, [])
         if not isinstance(entries, list):
             raise InputError(self.display, f"{name!r} must be an array of tables: write [[{name}]]", 1, 1)
-        out = []
+        out: list[tuple[Mapping[str, Any], _Table]] = []
         for i, entry in enumerate(entries):
             table = self.pos.table(name, i)
             if not isinstance(entry, dict):

@@ -39,4 +39,5 @@ def get(name: str) -> Reporter:
     if name not in FORMATS:
         raise KeyError(f"unknown format {name!r}; choose one of: {', '.join(FORMATS)}")
     module = importlib.import_module(FORMATS[name])
-    return module  # type: ignore[return-value]
+    reporter: Reporter = module  # a module with a `render` function satisfies the protocol
+    return reporter

@@ -166,7 +166,8 @@ def _others(console: Console, findings: list[Finding]) -> None:
 def _ranges(lines: list[int]) -> str:
     out: list[str] = []
     start = prev = lines[0]
-    for n in lines[1:] + [None]:  # type: ignore[list-item]
+    following: list[int | None] = [*lines[1:], None]
+    for n in following:
         if n is not None and n == prev + 1:
             prev = n
             continue

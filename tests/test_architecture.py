@@ -61,3 +61,12 @@ def test_rule_command_documents_a_code() -> None:
     bad = subprocess.run([sys.executable, "-m", "laibin_check", "rule", "LC999"], capture_output=True,
                          text=True, encoding="utf-8", check=False)
     assert bad.returncode == 2 and "unknown rule" in bad.stderr
+
+
+@pytest.mark.parametrize("tool", [["ruff", "check", "src", "tests"], ["mypy"]], ids=["ruff", "mypy"])
+def test_lint_and_types_are_clean(tool: list[str]) -> None:
+    exe = shutil.which(tool[0], path=str(Path(sys.executable).parent))
+    if exe is None:
+        pytest.skip(f"{tool[0]} is not installed (pip install -e '.[test]')")
+    proc = subprocess.run([exe, *tool[1:]], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-1000:]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
-from fractions import Fraction
 
 from laibin_check import formula as F
 from laibin_check.numbers import Interval, iter_integer_points

@@ -468,7 +468,7 @@ class _ReportCheck:
         span, group = self._quote_span(check) if check.quote else self._span_of(list(check.facts))
         ok = n == m
         values = "、".join(f"{self.printed[f].text}{self.rf.fact(f).unit}" for f in check.facts if f in self.printed)
-        receipt = Receipt(f"count(items) == count(figures)", (), f"{n} items, {m} figures", "",
+        receipt = Receipt("count(items) == count(figures)", (), f"{n} items, {m} figures", "",
                           () if ok else (f"name {m} items or give {n} figures",),
                           tuple(x for x in (check.note,) if x))
         message = (f"{check.id}: {n} items 分別 {m} figures ({values})")

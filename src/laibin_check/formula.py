@@ -103,7 +103,7 @@ class _Parser:
 
     def check(self) -> Comparison:
         left = self.expr()
-        kind, value, col = self.peek()
+        kind, value, _ = self.peek()
         if kind == "op" and value in ("==", "<=", ">=", "<", ">"):
             self.take()
             right = self.expr()

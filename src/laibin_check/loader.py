@@ -435,7 +435,7 @@ def _find_cycle(graph: dict[str, list[str]], make_error: Callable[[str, list[str
         stack.append(node)
         for nxt in graph.get(node, []):
             if state.get(nxt) == 1:
-                cycle = stack[stack.index(nxt):] + [nxt]
+                cycle = [*stack[stack.index(nxt):], nxt]
                 raise make_error(nxt, cycle)
             if state.get(nxt) is None:
                 visit(nxt)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Iterator
 
 Ext = Fraction | float
 """An interval end: an exact Fraction, or ±math.inf for an unbounded end."""

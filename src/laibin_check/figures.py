@@ -173,7 +173,8 @@ def scan_report(report: ReportText) -> list[Mention]:
     """The mentions of a report, computed once per ReportText."""
     cached = report.cache.get("figures")
     if cached is None:
-        cached = scan_figures(report.text)
+        norm, offsets = report.normalised  # the report's own normalisation, computed once
+        cached = _Scanner(report.text, norm, offsets).run()
         report.cache["figures"] = cached
     mentions: list[Mention] = cached
     return mentions

@@ -9,7 +9,7 @@ import codecs
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -155,51 +155,64 @@ _WIDTH.update({0x3000: " ", ord("「"): "“", ord("」"): "”", ord("『"): "�
 # spells differently in common words (著/着, 瞭/了): folded on both sides so such a quote still matches.
 _EXTRA_FOLD: dict[str, str] = {"着": "著", "瞭": "了", "祇": "只", "衹": "只"}
 
-_t2s_cache: dict[str, str] = {}
-_converter: Any = None
+# Simplified forms of the non-ASCII characters seen so far, by code point, for str.translate; only characters
+# that change are in the table, and `_T2S_SEEN` remembers which ones were asked about.
+_T2S: dict[int, str] = {}
+_T2S_SEEN: set[str] = set()
 
 
-def _t2s_char(ch: str) -> str:
-    """One character to simplified. Converting per character (not per phrase) keeps the offset map exact and
-    makes a quote convert exactly as the same characters in the report do, whatever surrounds them."""
-    out = _t2s_cache.get(ch)
-    if out is None:
-        if ch.isascii():
-            out = ch
-        else:
-            global _converter
-            if _converter is None:
-                import opencc  # C extension: ~20 ms, paid only when a non-ASCII text is normalised
+@lru_cache(maxsize=8)
+def opencc_converter(config: str) -> Any:
+    """An OpenCC converter by config name or path, made once per process and shared by the quote matcher and
+    the hygiene checks (each costs milliseconds to load)."""
+    import opencc  # C extension: paid only when a non-ASCII text is normalised
 
-                _converter = opencc.OpenCC("t2s")
-            out = _converter.convert(ch) or ch
-            out = "".join(_EXTRA_FOLD.get(c, c) for c in out)
-        _t2s_cache[ch] = out
-    return out
+    return opencc.OpenCC(config)
+
+
+def _t2s_table(text: str) -> dict[int, str]:
+    """The translate table mapping each character of `text` to simplified (with `_EXTRA_FOLD`).
+
+    Characters convert one by one, never as phrases: that keeps the offset map exact and makes a quote convert
+    exactly as the same characters in the report do, whatever surrounds them. New characters go to OpenCC in
+    one call, one per line: no dictionary key holds a newline, so none matches across two of them."""
+    new = sorted(ch for ch in set(text) - _T2S_SEEN if not ch.isascii())
+    if new:
+        conv = opencc_converter("t2s")
+        outs = conv.convert("\n".join(new)).split("\n")
+        if len(outs) != len(new):  # never seen; keep the one-call-per-character meaning all the same
+            outs = [conv.convert(ch) for ch in new]
+        for ch, out in zip(new, outs, strict=True):
+            out = "".join(_EXTRA_FOLD.get(c, c) for c in (out or ch))
+            if out != ch:
+                _T2S[ord(ch)] = out
+        _T2S_SEEN.update(new)
+    return _T2S
 
 
 def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
     """The normalised text, and for each of its characters the offset of its source character in `text`
     (plus one final entry, len(text), for the end)."""
     folded = text.translate(_WIDTH)
-    chars: list[str] = []
+    pieces: list[str] = []
     offsets: list[int] = []
     pos = 0
-
-    def take(i: int) -> None:
-        out = _t2s_char(folded[i])
-        chars.append(out)
-        # A conversion that changes length (rare in t2s) maps every output character to its one source.
-        offsets.extend([i] * len(out))
-
     for m in _ARTIFACT.finditer(folded):
-        for i in range(pos, m.start()):
-            take(i)
+        pieces.append(folded[pos : m.start()])
+        offsets.extend(range(pos, m.start()))
         pos = m.end()
-    for i in range(pos, len(folded)):
-        take(i)
+    pieces.append(folded[pos:])
+    offsets.extend(range(pos, len(folded)))
+    kept = "".join(pieces)
+    table = _t2s_table(kept)
+    out = kept.translate(table)
+    if len(out) != len(kept):
+        # A conversion that changes length (rare in t2s; never empty) maps every output character to its one
+        # source.
+        offsets = [off for ch, off in zip(kept, offsets, strict=True)
+                   for _ in range(len(table.get(ord(ch), ch)))]
     offsets.append(len(text))
-    return "".join(chars), offsets
+    return out, offsets
 
 
 def normalise(text: str) -> str:

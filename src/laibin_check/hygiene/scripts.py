@@ -7,6 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Protocol
 
+from laibin_check.report import opencc_converter
+
 Script = Literal["traditional", "simplified", "unknown"]
 
 _LEAN_S2T = Path(__file__).parent / "opencc_data" / "s2t_lean.json"
@@ -22,13 +24,10 @@ class _Converter(Protocol):
     def convert(self, text: str) -> str: ...
 
 
-@lru_cache(maxsize=4)
 def converter(config: Literal["t2s", "s2t", "t2tw", "t2hk"]) -> _Converter:
-    """OpenCC converters, made on first use: t2s, t2tw, t2hk are OpenCC's own (~1-4 ms); s2t is the lean
-    generated one (~15 ms, where OpenCC's own takes ~55 ms)."""
-    import opencc
-
-    conv: _Converter = opencc.OpenCC(str(_LEAN_S2T) if config == "s2t" else config)
+    """OpenCC converters, made on first use and shared with the quote matcher (report.py): t2s, t2tw, t2hk are
+    OpenCC's own (~1-4 ms); s2t is the lean generated one (~15 ms, where OpenCC's own takes ~55 ms)."""
+    conv: _Converter = opencc_converter(str(_LEAN_S2T) if config == "s2t" else config)
     return conv
 
 

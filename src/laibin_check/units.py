@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any, Literal
 
 RateKind = Literal["rate", "points", None]
+
+_UNITS_FILE = Path(__file__).with_name("units.txt")
 
 # The unit as printed -> (pint expression, kind). Simplified spellings are aliases of the traditional ones.
 _TABLE: dict[str, tuple[str, str]] = {
@@ -98,9 +100,9 @@ def known_units() -> list[str]:
 def _registry() -> Any:
     import pint
 
-    path = resources.files("laibin_check").joinpath("units.txt")
-    with resources.as_file(path) as file:
-        return pint.UnitRegistry(str(file), non_int_type=Fraction, autoconvert_offset_to_baseunit=False)
+    # A plain path beside the module: the package is always installed as files (pint wants a file name), and
+    # importlib.resources costs ~4 ms of imports (tempfile, random ...) at start-up.
+    return pint.UnitRegistry(str(_UNITS_FILE), non_int_type=Fraction, autoconvert_offset_to_baseunit=False)
 
 
 @cache

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import hashlib
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -14,6 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from laibin_check.errors import InputError
+
+try:  # CPython's built-in SHA-256 (3.11): hashlib would load OpenSSL (~3 ms of start-up) for the same digest
+    from _sha256 import sha256 as _sha256  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - Python 3.12+ renamed the module; hashlib is right everywhere
+    from hashlib import sha256 as _sha256
 
 # A converter artifact: a CJK character followed by a parenthesised pinyin syllable, 區(qū). The hygiene check
 # confirms each with a pinyin dictionary; for matching quotes, the shape is enough.
@@ -54,7 +58,7 @@ class ReportText:
             raise InputError(display_path, "report path is a directory, not a file") from None
         except OSError as exc:
             raise InputError(display_path, f"cannot read report: {exc.strerror}") from None
-        sha = hashlib.sha256(data).hexdigest()
+        sha = _sha256(data).hexdigest()
         text, encoding = decode_report(data, display_path)
         if not text.strip():
             raise InputError(display_path, "report is empty")
@@ -63,7 +67,7 @@ class ReportText:
     @classmethod
     def from_string(cls, text: str, display_path: str = "<text>") -> ReportText:
         """A report held in memory (tests, extract from stdin); fingerprinted as its UTF-8 bytes."""
-        return cls(text, display_path, hashlib.sha256(text.encode("utf-8")).hexdigest())
+        return cls(text, display_path, _sha256(text.encode("utf-8")).hexdigest())
 
     # -- places -------------------------------------------------------------------------------------------
     @cached_property

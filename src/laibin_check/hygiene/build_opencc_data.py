@@ -2,7 +2,7 @@
 
 OpenCC's s2t configuration loads a 930 KB phrase dictionary (~55 ms), too slow for a check that runs on
 every commit. Only the phrases whose traditional form differs from the character-by-character default matter
-for finding a converter's one-to-many mistakes (干部 -> 幹部, 奮斗 -> 奮鬥), and they load in ~15 ms.
+for finding a converter's one-to-many mistakes (干部 -> 幹部, 奮斗 -> 奮鬥); as .ocd2 they load in ~7 ms.
 Run after upgrading OpenCC:  python -m laibin_check.hygiene.build_opencc_data
 """
 
@@ -41,6 +41,12 @@ def _export(name: str, work: Path) -> dict[str, str]:
     return pairs
 
 
+def _compile(source: Path, target: Path) -> None:
+    """A text dictionary as OpenCC's binary .ocd2 (a marisa trie), which loads without parsing or sorting."""
+    tool = _opencc_dir() / "bin" / "opencc_dict"
+    subprocess.run([str(tool), "-i", str(source), "-o", str(target), "-f", "text", "-t", "ocd2"], check=True)
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -54,7 +60,11 @@ def main() -> None:
         "".join(f"{k}\t{v}\n" for k, v in sorted(chars.items())), encoding="utf-8")
     (HERE / "STPhrasesLean.txt").write_text(
         "".join(f"{k}\t{v}\n" for k, v in sorted(lean.items())), encoding="utf-8")
-    dicts = [{"type": "text", "file": "STPhrasesLean.txt"}, {"type": "text", "file": "STCharactersLean.txt"}]
+    # The text files are the reviewable source; OpenCC loads the binary .ocd2 built from them in about half the
+    # time it takes to parse the text (~7 ms instead of ~15 ms, on every run that checks a traditional text).
+    for name in ("STPhrasesLean", "STCharactersLean"):
+        _compile(HERE / f"{name}.txt", HERE / f"{name}.ocd2")
+    dicts = [{"type": "ocd2", "file": "STPhrasesLean.ocd2"}, {"type": "ocd2", "file": "STCharactersLean.ocd2"}]
     config = {
         "name": "Simplified to Traditional, lean (laibin-check, generated from OpenCC s2t)",
         "conversion_chain": [{"dict": {"type": "group", "match_policy": "short_circuit", "dicts": dicts}}],

@@ -13,7 +13,7 @@ facts.toml.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from laibin_check.facts import Fact, NotClaim, ReportFacts
 from laibin_check.figures import Mention, claimable, find_value, scan_report
@@ -22,8 +22,7 @@ from laibin_check.report import ReportText, Span, normalise
 from laibin_check.rules import rule
 
 
-@dataclass(frozen=True)
-class FactPlace:
+class FactPlace(NamedTuple):
     """Where a printed fact sits in the report."""
 
     fact_id: str

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from laibin_check import formula as F
 from laibin_check.numbers import Interval, iter_integer_points
@@ -140,8 +141,7 @@ def hull(values: list[Interval]) -> Interval | None:
     return out
 
 
-@dataclass(frozen=True)
-class Agreement:
+class Agreement(NamedTuple):
     """Whether a formula can produce a stated interval, and what it produces."""
 
     agrees: bool

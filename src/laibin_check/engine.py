@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from laibin_check import formula as F
 from laibin_check import loader
@@ -59,8 +60,7 @@ def check_report(rf: ReportFacts, settings: Settings) -> ReportResult:
     return _ReportCheck(rf, text, settings).run()
 
 
-@dataclass(frozen=True)
-class _Place:
+class _Place(NamedTuple):
     quote: Span
     value: Span
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 ClaimKind = Literal["figure", "rank", "record"]
 DeriveKind = Literal["ratio", "difference", "sum", "target", "growth", "formula", "count"]
@@ -16,8 +16,7 @@ CHECK_KINDS: tuple[str, ...] = ("bound", "equal", "respectively")
 CLAIM_KINDS: tuple[str, ...] = ("figure", "rank", "record")
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(NamedTuple):
     """Where something was written in a facts file, for error messages: path, line, column (1-based)."""
 
     path: str
@@ -25,8 +24,7 @@ class Origin:
     column: int = 1
 
 
-@dataclass(frozen=True)
-class Derivation:
+class Derivation(NamedTuple):
     kind: DeriveKind
     formula: str = ""
     """Source text of the formula (empty for count)."""
@@ -42,8 +40,7 @@ class Derivation:
     """Where the formula string starts, so a parse error can point at its column."""
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     id: str
     measure: str
     unit: str
@@ -59,8 +56,7 @@ class Fact:
     derive: Derivation | None = None
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(NamedTuple):
     id: str
     kind: CheckKind
     origin: Origin
@@ -74,8 +70,7 @@ class Check:
     formula_origin: Origin | None = None
 
 
-@dataclass(frozen=True)
-class NotClaim:
+class NotClaim(NamedTuple):
     text: str
     reason: str
     origin: Origin
@@ -83,8 +78,7 @@ class NotClaim:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(NamedTuple):
     id: str
     title: str
 

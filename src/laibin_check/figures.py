@@ -25,8 +25,8 @@ read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 from laibin_check.numbers import parse_chinese_numeral
 from laibin_check.report import ReportText, Span, normalise, normalise_with_offsets, strip_artifacts
@@ -92,8 +92,7 @@ _DISTRIBUTIVE = ("分别", "各", "每", "仅", "只", "共", "合计")
 _RANK_CONTEXT = ("排", "居", "列", "位居", "位列")
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """One number in the report. Offsets are into the original text."""
 
     start: int

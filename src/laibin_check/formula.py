@@ -14,8 +14,8 @@ Facts files come from many hands, so a formula is only ever parsed by this gramm
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 
 class FormulaError(ValueError):
@@ -26,28 +26,24 @@ class FormulaError(ValueError):
         self.column = column
 
 
-@dataclass(frozen=True)
-class Num:
+class Num(NamedTuple):
     value: Fraction
     percent: bool
     text: str
     column: int
 
 
-@dataclass(frozen=True)
-class Ref:
+class Ref(NamedTuple):
     name: str
     column: int
 
 
-@dataclass(frozen=True)
-class Neg:
+class Neg(NamedTuple):
     operand: Node
     column: int
 
 
-@dataclass(frozen=True)
-class BinOp:
+class BinOp(NamedTuple):
     op: str
     left: Node
     right: Node
@@ -57,8 +53,7 @@ class BinOp:
 Node = Num | Ref | Neg | BinOp
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     """`left op right`; a plain expression is held as a Comparison with op "" and right None."""
 
     left: Node

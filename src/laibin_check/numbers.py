@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 Ext = Fraction | float
 """An interval end: an exact Fraction, or ±math.inf for an unbounded end."""
@@ -227,8 +228,7 @@ SUFFIXES: dict[str, str] = {
 _ARABIC = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
 
-@dataclass(frozen=True)
-class Printed:
+class Printed(NamedTuple):
     """A figure as printed, and what it stands for."""
 
     text: str

@@ -7,10 +7,9 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from laibin_check.errors import InputError
 
@@ -24,8 +23,7 @@ except ImportError:  # pragma: no cover - Python 3.12+ renamed the module; hashl
 _ARTIFACT = re.compile(r"(?<=[\u3400-\u9fff])\(([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*)\)")
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A stretch of the report: character offsets into the original text, and 1-based line and column."""
 
     start: int

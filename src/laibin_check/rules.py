@@ -6,13 +6,12 @@ Rules are data, kept apart from the code that applies them (as Statistics Nether
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from laibin_check.findings import Severity
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     name: str
     severity: Severity

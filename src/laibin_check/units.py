@@ -7,11 +7,10 @@ pint cannot tell "rose by 3%" from "rose by 3 percentage points", and that is th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 RateKind = Literal["rate", "points", None]
 
@@ -64,8 +63,7 @@ for _name, _spec in _TABLE.items():
     UNIT_NAMES.setdefault(_name.translate(_SIMPLIFIED), _spec)
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """A printed unit, resolved."""
 
     name: str

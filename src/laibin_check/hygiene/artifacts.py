@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from laibin_check.hygiene.charclass import is_cjk
 from laibin_check.hygiene.readings import is_reading
@@ -14,8 +14,7 @@ _VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 SHAPE = re.compile(rf"[(\uff08]([a-z{_VOWELS}]{{1,6}}[1-5]?)[)\uff09]")
 
 
-@dataclass(frozen=True)
-class Artifact:
+class Artifact(NamedTuple):
     """`(syllable)` at [start, end) of the text, glued to `char`, of which it is a reading."""
 
     start: int

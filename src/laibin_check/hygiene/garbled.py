@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from laibin_check.hygiene.charclass import is_bad_mark, is_cjk, is_rare_cjk
 
@@ -16,8 +16,7 @@ _MAX_GAP = 2
 """Ordinary characters allowed between two suspicious ones: a wrong decoding also yields common characters."""
 
 
-@dataclass(frozen=True)
-class Suspect:
+class Suspect(NamedTuple):
     """A garbled span [start, end); its re-decodable characters begin at `core_start`, after a lost byte."""
 
     start: int

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from laibin_check.hygiene.charclass import is_cjk, is_common_cjk, ordinariness
 
@@ -24,8 +24,7 @@ def familiarity(text: str, context: str) -> float:
     return sum(1 for ch in chars if ch in context) / len(chars) if chars else 0.0
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """A candidate repair: `text`, got by encoding the span as `encoded_as`, decoding from byte `offset`."""
 
     text: str
@@ -43,8 +42,7 @@ class Reading:
         return how
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """What the search found: the repair, or None with the best partial reading and why it gave up."""
 
     repair: Reading | None

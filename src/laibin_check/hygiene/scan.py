@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from laibin_check.hygiene.artifacts import SHAPE, Artifact, artifact_after, find_artifacts
 from laibin_check.hygiene.charclass import is_cjk, ordinariness
@@ -11,8 +11,7 @@ from laibin_check.hygiene.redecode import Outcome, search
 from laibin_check.hygiene.scripts import Mismatch, Script, dominant_script, mismatches, to_script
 
 
-@dataclass(frozen=True)
-class Garbled:
+class Garbled(NamedTuple):
     """A garbled span and what the repair search made of it; `replacement` is None when it gave up."""
 
     suspect: Suspect
@@ -20,8 +19,7 @@ class Garbled:
     replacement: str | None
 
 
-@dataclass(frozen=True)
-class Misscript:
+class Misscript(NamedTuple):
     """A character of the other script at `offset` of the text, with the character expected there."""
 
     offset: int
@@ -29,8 +27,7 @@ class Misscript:
     script: Script
 
 
-@dataclass(frozen=True)
-class Scan:
+class Scan(NamedTuple):
     artifacts: tuple[Artifact, ...]
     garbled: tuple[Garbled, ...]
     misscripts: tuple[Misscript, ...]

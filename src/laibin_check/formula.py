@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -152,8 +153,12 @@ class _Parser:
         raise FormulaError(f"unexpected {value!r} in formula", col)
 
 
+@lru_cache(maxsize=1024)
 def parse(text: str) -> Comparison:
-    """Parse a formula or a comparison; FormulaError names the 0-based column at fault."""
+    """Parse a formula or a comparison; FormulaError names the 0-based column at fault.
+
+    Memoised: the engine asks for the same few formulas many times (references, labels, receipts), and the
+    tree is immutable."""
     if not text.strip():
         raise FormulaError("empty formula", 0)
     return _Parser(text).check()

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import NamedTuple
 
 Ext = Fraction | float
@@ -157,7 +158,7 @@ def _open_product(either_open: bool, a: Ext, a_open: bool, b: Ext, b_open: bool)
 def _add(a: Ext, b: Ext) -> Ext:
     if math.isinf(a) or math.isinf(b):
         return a if math.isinf(a) else b
-    return Fraction(a) + Fraction(b)
+    return _exact(a) + _exact(b)
 
 
 def _mul(a: Ext, b: Ext) -> Ext:
@@ -165,7 +166,13 @@ def _mul(a: Ext, b: Ext) -> Ext:
         return Fraction(0)
     if math.isinf(a) or math.isinf(b):
         return INF if (a > 0) == (b > 0) else -INF
-    return Fraction(a) * Fraction(b)
+    return _exact(a) * _exact(b)
+
+
+def _exact(x: Ext) -> Fraction:
+    """A finite end as a Fraction; ends nearly always are one already, and Fraction(x) would copy it (the
+    engine multiplies thousands of ends)."""
+    return x if type(x) is Fraction else Fraction(x)
 
 
 def _recip(a: Ext) -> Ext:
@@ -213,6 +220,8 @@ class Readings:
     """約N / N左右: within N × (1 ± about_tolerance), and never narrower than N's rounding."""
 
 
+_DEFAULT_READINGS = Readings()
+
 PREFIXES: dict[str, str] = {
     "將近": "near", "将近": "near", "接近": "near", "近": "near",
     "超過": "over", "超过": "over", "突破": "over", "逾": "over", "超": "over",
@@ -254,7 +263,13 @@ def parse_printed(text: str, *, integer: bool = False, readings: Readings | None
 
     Raises ValueError with a short reason when the text is not a figure.
     """
-    readings = readings or Readings()
+    return _parse_printed(text, integer, readings or _DEFAULT_READINGS)
+
+
+@lru_cache(maxsize=4096)
+def _parse_printed(text: str, integer: bool, readings: Readings) -> Printed:
+    # Memoised: the loader validates each value, the engine reads it again, and the suggestion search reads
+    # the same candidate prints over and over; a Printed is immutable.
     raw = text
     body = text.strip().translate(FULLWIDTH).replace(",", "").replace("，", "")
     if body.startswith("第"):

@@ -112,7 +112,8 @@ class _ReportCheck:
         if self.settings.hygiene:
             from laibin_check import hygiene
 
-            out.extend(hygiene.check(self.text, self.rf.id))
+            # Grouped as they are made: hundreds of artifacts would otherwise each be copied by _regroup.
+            out.extend(hygiene.check(self.text, self.rf.id, group_at=self._group_title_at))
         return [self._regroup(f) for f in out]
 
     def claimed_spans(self) -> dict[str, Span]:
@@ -207,14 +208,17 @@ class _ReportCheck:
         """Give a text finding the group of the facts around it, so editors read it in its section."""
         if finding.group or finding.path != self.rf.display_report:
             return finding
+        return replace(finding, group=self._group_title_at(finding.line))
+
+    def _group_title_at(self, line: int) -> str:
+        """The title of the group of the last placed fact (in line order) at or above `line`; on a shared line
+        the first placed fact's group; the first group when none is above."""
         lines, groups = self._group_lines
-        # The group of the last placed fact (in line order) at or above the finding; on a shared line the
-        # first placed fact's group.
-        at = bisect.bisect_right(lines, finding.line) - 1
+        at = bisect.bisect_right(lines, line) - 1
         best = groups[at] if at >= 0 else ""
         if not best and self.rf.groups:
             best = self.rf.groups[0].id
-        return replace(finding, group=self.group_titles.get(best, best))
+        return self.group_titles.get(best, best)
 
     @cached_property
     def _group_lines(self) -> tuple[list[int], list[str]]:

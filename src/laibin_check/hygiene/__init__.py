@@ -14,8 +14,10 @@ from laibin_check.rules import RULES
 __all__ = ["Scan", "check", "scan"]
 
 
-def check(report: ReportText, report_id: str) -> list[Finding]:
-    """Every hygiene finding of the report in text order; each artifact and character has its own."""
+def check(report: ReportText, report_id: str, group_at: Callable[[int], str] | None = None) -> list[Finding]:
+    """Every hygiene finding of the report in text order; each artifact and character has its own.
+
+    `group_at(line)` names the report section of a line, when the caller knows the sections (the engine)."""
     result = scan(report.text)
     sentence = _sentences(report)
     seen: Counter[str] = Counter()
@@ -30,6 +32,7 @@ def check(report: ReportText, report_id: str) -> list[Finding]:
             code=code, rule=rule.name, severity=rule.severity, message=message, report=report_id,
             path=report.display_path, line=span.line, column=span.column, end_line=span.end_line,
             end_column=span.end_column, quote=report.text[start:end], sentence=sentence(start, end),
+            group=group_at(span.line) if group_at is not None else "",
             suggestion=suggestion, key=f"{key}#{seen[key]}", extra=tuple(sorted(extra.items())),
         )))
 

@@ -21,7 +21,15 @@ enough: box-drawing junk decoded as Big5 reads 拄拄肓肓, all of them common,
 
 def familiarity(text: str, context: str) -> float:
     chars = [ch for ch in text if is_cjk(ch)]
-    return sum(1 for ch in chars if ch in context) / len(chars) if chars else 0.0
+    known = _context_index(context)[0]
+    return sum(1 for ch in chars if ch in known) / len(chars) if chars else 0.0
+
+
+@lru_cache(maxsize=4)
+def _context_index(context: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The characters and the character pairs of `context`: the search asks about them hundreds of times, and
+    each `in` on the whole report text was a scan of it."""
+    return frozenset(context), frozenset(context[i : i + 2] for i in range(len(context) - 1))
 
 
 class Reading(NamedTuple):
@@ -73,7 +81,10 @@ def _heads(dropped: bytes, encoding: str) -> tuple[str, ...]:
 def _completions(dropped: bytes, encoding: str, following: str, context: str) -> list[str]:
     """Heads that form with `following` a pair the report itself writes elsewhere (the only word list at
     hand that is sure to share the report's vocabulary)."""
-    return [ch for ch in _heads(dropped, encoding) if ch + following in context]
+    if len(following) != 1:
+        return [ch for ch in _heads(dropped, encoding) if ch + following in context]
+    pairs = _context_index(context)[1]
+    return [ch for ch in _heads(dropped, encoding) if ch + following in pairs]
 
 
 def _readings(core: str, lost_byte: bool, context: str) -> tuple[list[tuple[float, Reading]], str]:

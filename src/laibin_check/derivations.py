@@ -8,7 +8,6 @@ take, given what the report printed"; solving answers "which value of this one i
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from laibin_check import formula as F
@@ -29,8 +28,7 @@ class UnitMismatch(ValueError):
         self.column = column
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     iv: Interval
     dims: Dims
     rate: RateKind = None
@@ -59,15 +57,15 @@ def evaluate(node: F.Node, env: Mapping[str, Quantity]) -> Quantity:
         return env[node.name]
     if isinstance(node, F.Neg):
         q = evaluate(node.operand, env)
-        return replace(q, iv=-q.iv, integer=False)
+        return q._replace(iv=-q.iv, integer=False)
     left = evaluate(node.left, env)
     right = evaluate(node.right, env)
     if node.op in "+-":
         # A bare number takes the unit of what it is added to: "collected + 1", "100% - share".
         if _bare(node.left) and not left.dims:
-            left = replace(left, dims=right.dims)
+            left = left._replace(dims=right.dims)
         if _bare(node.right) and not right.dims:
-            right = replace(right, dims=left.dims)
+            right = right._replace(dims=left.dims)
         if left.dims != right.dims:
             raise UnitMismatch(
                 f"cannot {'add' if node.op == '+' else 'subtract'} {dims_text(right.dims)} "
@@ -119,7 +117,7 @@ def grim_points(node: F.Node, env: Mapping[str, Quantity]) -> Iterator[Quantity]
         for combo in combos:
             point_env = dict(env)
             for name, value in zip(names, combo, strict=True):
-                point_env[name] = replace(env[name], iv=Interval.point(value))
+                point_env[name] = env[name]._replace(iv=Interval.point(value))
             try:
                 yield evaluate(node, point_env)
             except ZeroDivisionError:

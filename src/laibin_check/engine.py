@@ -395,7 +395,7 @@ class _ReportCheck:
         env = dict(self.env)
         for r in _refs(fact.derive.formula if fact.derive else ""):
             if r in self.printed:
-                env[r] = replace(env[r], iv=Interval.point(self.printed[r].number * self.units[r].scale))
+                env[r] = env[r]._replace(iv=Interval.point(self.printed[r].number * self.units[r].scale))
         try:
             value = evaluate(node, env).iv.scale(1 / self.units[fact.id].scale)
         except ZeroDivisionError:
@@ -568,7 +568,7 @@ class _ReportCheck:
         exact_env = dict(self.env)
         for r in refs:
             unit = self.units[r]
-            exact_env[r] = replace(self.env[r], iv=Interval.point(self.printed[r].number * unit.scale))
+            exact_env[r] = self.env[r]._replace(iv=Interval.point(self.printed[r].number * unit.scale))
         try:
             value = evaluate(node, exact_env).iv
         except ZeroDivisionError:
@@ -613,7 +613,7 @@ class _ReportCheck:
             if r in self.printed and self.printed[r].qualifier:
                 rp = self.printed[r]
                 bare_env = dict(self.env)
-                bare_env[r] = replace(self.env[r], iv=Interval.point(rp.number * self.units[r].scale))
+                bare_env[r] = self.env[r]._replace(iv=Interval.point(rp.number * self.units[r].scale))
                 try:
                     bare_ag = agree(node, bare_env, Interval(-math.inf, math.inf))
                 except ZeroDivisionError:
@@ -632,7 +632,7 @@ class _ReportCheck:
         unit = self.units[name]
         for value in sorted(window, key=lambda v: (abs(v - printed.number), v))[:200]:
             env = dict(self.env)
-            env[name] = replace(self.env[name], iv=Interval.point(value * unit.scale))
+            env[name] = self.env[name]._replace(iv=Interval.point(value * unit.scale))
             if agree(node, env, stated).agrees:
                 return value
         return None

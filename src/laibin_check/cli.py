@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import sys
 from pathlib import Path
@@ -166,6 +167,17 @@ def extract(
 
 def main() -> None:
     """Console entry point: exit 0 clean, 1 findings at the failing level, 2 bad input or usage."""
+    try:
+        _main()
+    finally:
+        # The process ends here. Freezing moves every object out of the cyclic collector's reach, so the
+        # interpreter's collections at shutdown do not traverse the hundreds of thousands of objects typer, pint
+        # and the run leave behind: ~35 ms, over a tenth of a verify run. The OS reclaims the memory either way;
+        # every file is closed by then, and no object of ours relies on a finaliser.
+        gc.freeze()
+
+
+def _main() -> None:
     debug = "--debug" in sys.argv[1:]
     try:
         code = app(standalone_mode=False)

@@ -10,8 +10,9 @@ from laibin_check.hygiene.readings import is_reading
 
 # One lower-case syllable in ASCII or full-width parentheses: letters, tone-marked vowels, ü, or a tone digit.
 # Capitalised romanisations (來賓(Laibin)) never match: converters write pinyin in lower case, names do not.
-_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
-SHAPE = re.compile(rf"[(\uff08]([a-z{_VOWELS}]{{1,6}}[1-5]?)[)\uff09]")
+# pypinyin writes a few readings with combining tone marks (嘸 m̄, 欸 ê̄), so U+0300-U+030C count as letters too.
+_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ\u0300-\u030c"
+SHAPE = re.compile(rf"[(\uff08]([a-z{_VOWELS}]{{1,8}}[1-5]?)[)\uff09]")
 
 
 class Artifact(NamedTuple):

@@ -23,8 +23,10 @@ from laibin_check.units import known_units, resolve
     ("噸", Fr(1), "quantity"),
     ("萬噸", Fr(10**4), "quantity"),
     ("億噸", Fr(10**8), "quantity"),
-    ("畝", Fr(1), "quantity"),
-    ("萬畝", Fr(10**4), "quantity"),
+    ("畝", Fr(2000, 3), "quantity"),
+    ("萬畝", Fr(10**4) * Fr(2000, 3), "quantity"),
+    ("公頃", Fr(10**4), "quantity"),
+    ("公斤", Fr(1, 1000), "quantity"),
     ("平方米", Fr(1), "quantity"),
     ("萬平方米", Fr(10**4), "quantity"),
     ("公里", Fr(1), "quantity"),
@@ -58,7 +60,9 @@ def test_dimensions() -> None:
     assert resolve("億元").dims == resolve("元").dims == resolve("萬元").dims
     assert resolve("億元").dims != resolve("億美元").dims  # yuan and dollars do not add
     assert resolve("萬噸").dims != resolve("億元").dims
-    assert resolve("畝").dims != resolve("平方米").dims
+    assert resolve("畝").dims == resolve("平方米").dims == resolve("公頃").dims  # one area: 15 畝 = 1 公頃
+    assert resolve("畝").scale * 15 == resolve("公頃").scale
+    assert resolve("公斤").dims == resolve("噸").dims and resolve("公斤").scale * 1000 == resolve("噸").scale
     assert resolve("%").dims == resolve("個百分點").dims == resolve("成").dims == resolve("倍").dims == ()
     assert resolve("個").dims == resolve("家").dims == resolve("萬人").dims
     assert resolve("個").dims != ()
@@ -94,7 +98,7 @@ def test_surrounding_spaces_are_ignored() -> None:
     assert resolve(" 億元 ").scale == Fr(10**8)
 
 
-@pytest.mark.parametrize("name", ["公斤", "meter", "inch", "km", "", "億", "萬", "percent", "百分比",
+@pytest.mark.parametrize("name", ["斤", "meter", "inch", "km", "", "億", "萬", "percent", "百分比",
                                   "億 元"])
 def test_unknown_units_raise_key_error(name: str) -> None:
     with pytest.raises(KeyError):

@@ -25,8 +25,8 @@ from laibin_check.report import ReportText, Span
 from laibin_check.rules import RULES
 from laibin_check.units import Unit, resolve
 
-KIND_CODES = {"ratio": "LC101", "difference": "LC102", "sum": "LC103", "count": "LC104", "target": "LC105",
-              "growth": "LC106", "bound": "LC107", "equal": "LC108", "respectively": "LC109",
+KIND_CODES = {"ratio": "LC101", "share": "LC101", "difference": "LC102", "sum": "LC103", "count": "LC104",
+              "target": "LC105", "growth": "LC106", "bound": "LC107", "equal": "LC108", "respectively": "LC109",
               "formula": "LC112"}
 
 

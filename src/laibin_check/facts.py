@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 ClaimKind = Literal["figure", "rank", "record"]
-DeriveKind = Literal["ratio", "difference", "sum", "target", "growth", "formula", "count"]
+DeriveKind = Literal["ratio", "share", "difference", "sum", "target", "growth", "formula", "count"]
 CheckKind = Literal["bound", "equal", "respectively"]
 
-DERIVE_KINDS: tuple[str, ...] = ("ratio", "difference", "sum", "target", "growth", "formula", "count")
+DERIVE_KINDS: tuple[str, ...] = ("ratio", "share", "difference", "sum", "target", "growth", "formula", "count")
+"""`share` (a part of a whole, 占…的N%) is checked exactly as `ratio` is, under the same rule LC101."""
 CHECK_KINDS: tuple[str, ...] = ("bound", "equal", "respectively")
 CLAIM_KINDS: tuple[str, ...] = ("figure", "rank", "record")
 

@@ -293,6 +293,13 @@ def _parse_printed(text: str, integer: bool, readings: Readings) -> Printed:
         try:
             number = Fraction(parse_chinese_numeral(body))
         except ValueError:
+            magnitude = next((m for m in ("萬億", "万亿", "億", "亿", "萬", "万") if body.endswith(m)), None)
+            if magnitude and _ARABIC.match(body[: -len(magnitude)]):
+                # The magnitude belongs to the unit, where its rounding is read correctly: 1.2萬人 is
+                # [1.15, 1.25) 萬人, not 1.2 of something rounded to the unit.
+                raise ValueError(f"cannot read {raw!r} as a figure: write the magnitude in the unit "
+                                 f"(value = \"{raw.replace(magnitude, '')}\", unit = \"{magnitude}…\", "
+                                 f"such as {magnitude}元 or {magnitude}人)") from None
             raise ValueError(f"cannot read {raw!r} as a figure") from None
         decimals = 0
     half = Fraction(1, 2 * 10**decimals)

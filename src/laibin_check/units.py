@@ -30,11 +30,19 @@ _TABLE: dict[str, tuple[str, str]] = {
     "噸": ("ton", "quantity"),
     "萬噸": ("wan * ton", "quantity"),
     "億噸": ("yi * ton", "quantity"),
-    "畝": ("mu", "quantity"),
-    "萬畝": ("wan * mu", "quantity"),
+    "公斤": ("kilogram_size * ton", "quantity"),
+    "千克": ("kilogram_size * ton", "quantity"),
+    "萬公斤": ("wan * kilogram_size * ton", "quantity"),
+    "畝": ("mu_size * square_meter", "quantity"),
+    "萬畝": ("wan * mu_size * square_meter", "quantity"),
+    "公頃": ("hectare_size * square_meter", "quantity"),
+    "萬公頃": ("wan * hectare_size * square_meter", "quantity"),
     "平方米": ("square_meter", "quantity"),
     "萬平方米": ("wan * square_meter", "quantity"),
+    "平方公里": ("square_km_size * square_meter", "quantity"),
     "公里": ("kilometer", "quantity"),
+    "千米": ("kilometer", "quantity"),
+    "米": ("meter_size * kilometer", "quantity"),
     "立方米": ("cubic_meter", "quantity"),
     "萬立方米": ("wan * cubic_meter", "quantity"),
     "千瓦": ("kilowatt", "quantity"),
@@ -42,6 +50,11 @@ _TABLE: dict[str, tuple[str, str]] = {
     "千瓦時": ("kilowatt_hour", "quantity"),
     "萬千瓦時": ("wan * kilowatt_hour", "quantity"),
     "億千瓦時": ("yi * kilowatt_hour", "quantity"),
+    "度": ("kilowatt_hour", "quantity"),
+    "萬度": ("wan * kilowatt_hour", "quantity"),
+    "億度": ("yi * kilowatt_hour", "quantity"),
+    "兆瓦": ("qian * kilowatt", "quantity"),
+    "萬億美元": ("wanyi * us_dollar", "money"),
     "%": ("percent", "rate"),
     "個百分點": ("percentage_point", "points"),
     "百分點": ("percentage_point", "points"),
@@ -51,14 +64,17 @@ _TABLE: dict[str, tuple[str, str]] = {
     "位": ("rank", "rank"),
 }
 # Classifiers of counted things: each is a whole number of items.
-_COUNTS = "個家名次項張單大條所人戶座批支輛臺台套件場期類種隊宗份人次"
+_COUNTS = "個家名次項張單大條所人戶座批支輛臺台套件場期類種隊宗份架艘頭只棵株口門間處篇部屆輪棟幢筆"
 for _c in ("人次", *_COUNTS):
     _TABLE.setdefault(_c, ("item", "count"))
 # Also accept magnitudes on counts: 萬人, 萬戶, 萬人次.
-for _c in ("人", "戶", "人次", "個", "家", "項", "件"):
+for _c in ("人", "戶", "人次", "個", "家", "項", "件", "輛", "臺", "台", "套", "張", "株", "頭", "只", "棵", "筆"):
     _TABLE.setdefault("萬" + _c, ("wan * item", "count"))
+for _c in ("人", "人次", "件", "筆"):
+    _TABLE.setdefault("億" + _c, ("yi * item", "count"))
 
-_SIMPLIFIED = str.maketrans("萬億噸個項張單條戶輛臺時點", "万亿吨个项张单条户辆台时点")
+_SIMPLIFIED = str.maketrans("萬億噸個項張單條戶輛臺時點畝頃處頭門間屆輪筆棟類隊場種裏",
+                            "万亿吨个项张单条户辆台时点亩顷处头门间届轮笔栋类队场种里")
 UNIT_NAMES: dict[str, tuple[str, str]] = dict(_TABLE)
 for _name, _spec in _TABLE.items():
     UNIT_NAMES.setdefault(_name.translate(_SIMPLIFIED), _spec)

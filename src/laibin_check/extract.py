@@ -339,7 +339,14 @@ class _Builder:
             left, right = self._snap(left, right)
             candidate = self.text[left:right]
             if len(self.report.find(candidate)) == 1:
-                return candidate.strip()
+                # A longer quote holding a unique one is unique too: start it where its clause starts, when that
+                # is near, so it reads "完成年度目标任务的80%", not "度目标任务的80%".
+                clause = left
+                while clause > line_start and self.text[clause - 1] not in _CLAUSE_STOPS:
+                    clause -= 1
+                if left - clause <= 8:
+                    left, right = self._snap(clause, right)
+                return self.text[left:right].strip()
             # Widen inside the clause first (left, then right), and across punctuation only when that fails.
             if left > line_start and self.text[left - 1] not in _CLAUSE_STOPS:
                 left -= 1
@@ -485,6 +492,13 @@ class _Relations:
         self.out: list[Suggestion] = []
         self.implied: list[Implied] = []
         self.implied_ids: set[str] = {f.id for f in figures}
+        from laibin_check.hygiene.scripts import dominant_script
+
+        # Labels the draft adds ("年度目標") are written in the report's own script.
+        self.simplified = dominant_script(builder.text) == "simplified"
+
+    def words(self, traditional: str, simplified: str) -> str:
+        return simplified if self.simplified else traditional
 
     def run(self) -> tuple[list[Suggestion], list[Implied]]:
         for i, f in enumerate(self.figs):
@@ -542,20 +556,23 @@ class _Relations:
             return
         part = near[0]
         after = r.label[r.label.rfind("占") + 1:]
-        whole_name = re.sub(r"^(全市|全区|全省|全国|全县|全年|同期)", "", after.rstrip("的比重例"))[:8]
+        whole_name = re.sub(r"^(全市|全区|全省|全国|全县|全年|同期|全部|所有|整个|总)", "",
+                            after.rstrip("的比重例"))[:8]
         earlier = list(reversed(self.figs[: self.figs.index(part)]))
         for w in earlier:
-            if w.family == part.family and whole_name and (whole_name in normalise(w.measure)
-                                                           or normalise(w.measure) in whole_name):
+            measure = normalise(w.measure)
+            if w.family == part.family and whole_name and (
+                    whole_name in measure or measure in whole_name
+                    # 占全部投资的33.5% names 固定资产投资 by its head noun
+                    or (len(whole_name) >= 2 and whole_name[-2:] in measure)):
                 self.ratio(r, part, w)
                 return
-        if not whole_name:
-            # 其中企業8620戶, 佔36.7%: the share of the larger figure of the same family just before.
-            for w in earlier:
-                if w.family == part.family and part.sentence - w.sentence <= 1 and _mid(w.interval) > _mid(
-                        part.interval):
-                    self.ratio(r, part, w)
-                    return
+        # 其中企業8620戶, 佔36.7%: the share of the larger figure of the same family just before.
+        for w in earlier:
+            if w.family == part.family and part.sentence - w.sentence <= 1 and _mid(w.interval) > _mid(
+                    part.interval):
+                self.ratio(r, part, w)
+                return
 
     def ratio(self, r: Figure, num: Figure, den: Figure) -> None:
         assert r.interval is not None and num.interval is not None and den.interval is not None
@@ -591,7 +608,7 @@ class _Relations:
         s = Suggestion("target", f"{done.id} / {share.id}", note, holds, target=tid,
                        facts=(done.id, share.id))
         year = share.period[:4] if share.period[:4].isdigit() else ""
-        self.implied.append(Implied(tid, done.unit, year, f"{done.measure}年度目標", done.group, s))
+        self.implied.append(Implied(tid, done.unit, year, f"{done.measure}{self.words('年度目標', '年度目标')}", done.group, s))
 
     # -- percentage-point gaps ------------------------------------------------------------------------------
     def gap(self, i: int, g: Figure) -> None:
@@ -697,7 +714,7 @@ class _Relations:
         s = Suggestion("growth", f"{level.id} / (1 {sign} {g.id})", note, None, target=pid,
                        facts=(level.id, g.id), approximate=approx)
         self.implied.append(Implied(pid, level.unit, _prior_period(level.period),
-                                    f"{level.measure}(上年同期)",
+                                    f"{level.measure}({self.words('上年同期', '上年同期')})",
                                     level.group, s))
 
     # -- 分別 ---------------------------------------------------------------------------------------------

@@ -608,7 +608,8 @@ class _Relations:
         s = Suggestion("target", f"{done.id} / {share.id}", note, holds, target=tid,
                        facts=(done.id, share.id))
         year = share.period[:4] if share.period[:4].isdigit() else ""
-        self.implied.append(Implied(tid, done.unit, year, f"{done.measure}{self.words('年度目標', '年度目标')}", done.group, s))
+        label = f"{done.measure}{self.words('年度目標', '年度目标')}"
+        self.implied.append(Implied(tid, done.unit, year, label, done.group, s))
 
     # -- percentage-point gaps ------------------------------------------------------------------------------
     def gap(self, i: int, g: Figure) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from laibin_check.findings import Finding, Input, Receipt, ReportResult, RunResult, Waiver
 
 REPORT = "facts/laibin-2021q1/report.txt"
@@ -191,7 +189,7 @@ def clean_result() -> RunResult:
         title="A clean report",
         path="facts/clean/report.txt",
         groups=(),
-        findings=(replace(gap_passing(), report="clean", path="facts/clean/report.txt"),),
+        findings=(gap_passing()._replace(report="clean", path="facts/clean/report.txt"),),
         facts_count=3,
         sha256="1" * 64,
     )
@@ -203,11 +201,11 @@ def many_result(errors: int, warnings: int, infos: int = 0) -> RunResult:
     base = ratio_failure()
     findings: list[Finding] = []
     for i in range(errors):
-        findings.append(replace(base, line=100 + i, end_line=100 + i, fact_ids=(f"e{i:03d}",)))
+        findings.append(base._replace(line=100 + i, end_line=100 + i, fact_ids=(f"e{i:03d}",)))
     for i in range(warnings):
-        findings.append(replace(pinyin_artifact(), line=200 + i, end_line=200 + i, key=f"區(qū)#{i + 1}"))
+        findings.append(pinyin_artifact()._replace(line=200 + i, end_line=200 + i, key=f"區(qū)#{i + 1}"))
     for i in range(infos):
-        findings.append(replace(rank_unverifiable(), line=300 + i, end_line=300 + i, fact_ids=(f"r{i:03d}",)))
+        findings.append(rank_unverifiable()._replace(line=300 + i, end_line=300 + i, fact_ids=(f"r{i:03d}",)))
     report = ReportResult(
         report_id="laibin-2021q1",
         title="來賓市2021年一季度經濟報道",

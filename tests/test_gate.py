@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,9 +17,8 @@ from laibin_check.reporters import RenderOptions
 
 def only_warnings() -> RunResult:
     report = sample_result().reports[0]
-    return replace(
-        sample_result(),
-        reports=(replace(report, findings=tuple(f for f in report.findings if f.severity != "error")),),
+    return sample_result()._replace(
+        reports=(report._replace(findings=tuple(f for f in report.findings if f.severity != "error")),),
     )
 
 
@@ -46,8 +44,8 @@ def test_waived_and_info_findings_never_fail() -> None:
 def test_waiving_the_only_error_passes_the_gate() -> None:
     waiver = next(f for f in sample_result().findings if f.waived).waiver
     report = sample_result().reports[0]
-    waived = tuple(replace(f, waiver=waiver) if f.code == "LC101" else f for f in report.findings)
-    result = replace(sample_result(), reports=(replace(report, findings=waived),))
+    waived = tuple(f._replace(waiver=waiver) if f.code == "LC101" else f for f in report.findings)
+    result = sample_result()._replace(reports=(report._replace(findings=waived),))
     assert exit_code(result, "error") == 0
 
 

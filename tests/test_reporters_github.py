@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 
 from fixtures_gate import clean_result, many_result, ratio_failure, sample_result
 from laibin_check.findings import ReportResult, RunResult
@@ -57,8 +56,8 @@ def test_waived_finding_is_a_notice_marked_waived() -> None:
 def test_escaping_follows_the_toolkit() -> None:
     assert escape_data("50%\r\nnext") == "50%25%0D%0Anext"
     assert escape_property("a,b:c%\n") == "a%2Cb%3Ac%25%0A"
-    odd = replace(ratio_failure(), path="facts/a,b:c/report.txt", message="line one\nline two, 5%")
-    result = RunResult(reports=(replace(sample_result().reports[0], findings=(odd,)),), tool_version="0.1.0")
+    odd = ratio_failure()._replace(path="facts/a,b:c/report.txt", message="line one\nline two, 5%")
+    result = RunResult(reports=(sample_result().reports[0]._replace(findings=(odd,)),), tool_version="0.1.0")
     (line,) = render(result).splitlines()
     assert COMMAND.match(line)
     assert "file=facts/a%2Cb%3Ac/report.txt" in line and "line one%0Aline two, 5%25" in line

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from fixtures_gate import clean_result, ratio_failure, sample_result
 from laibin_check.findings import RunResult
@@ -31,8 +30,8 @@ def test_sections() -> None:
 
 
 def test_cells_cannot_break_the_table() -> None:
-    odd = replace(ratio_failure(), message="a | b\n<script>")
-    result = RunResult(reports=(replace(sample_result().reports[0], findings=(odd,)),), tool_version="0.1.0")
+    odd = ratio_failure()._replace(message="a | b\n<script>")
+    result = RunResult(reports=(sample_result().reports[0]._replace(findings=(odd,)),), tool_version="0.1.0")
     row = next(line for line in render(result).splitlines() if "LC101" in line)
     assert "a \\| b<br>&lt;script&gt;" in row and row.count(" | ") == 4
 

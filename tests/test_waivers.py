@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -121,7 +120,7 @@ def test_unused_waiver_is_a_finding(in_tmp: Path) -> None:
 def test_passing_checks_are_not_waived(in_tmp: Path) -> None:
     write_waivers(in_tmp)
     entries = find_waivers(in_tmp / "facts", ["laibin-2021q1"])
-    passing = replace(ratio_failure(), severity="none", verdict="consistent")
+    passing = ratio_failure()._replace(severity="none", verdict="consistent")
     after = apply_waivers(run_with(passing), entries[:1], TODAY)
     assert not after.findings[0].waived
     assert [f.code for f in after.findings][1:] == ["LC402"]  # fixed figure: the waiver should go

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
 from pathlib import Path
@@ -208,7 +208,7 @@ class _ReportCheck:
         """Give a text finding the group of the facts around it, so editors read it in its section."""
         if finding.group or finding.path != self.rf.display_report:
             return finding
-        return replace(finding, group=self._group_title_at(finding.line))
+        return finding._replace(group=self._group_title_at(finding.line))
 
     def _group_title_at(self, line: int) -> str:
         """The title of the group of the last placed fact (in line order) at or above `line`; on a shared line

@@ -1,9 +1,12 @@
-"""The result records every reporter reads: plain, immutable values (strings and ints), no intervals or units."""
+"""The result records every reporter reads: plain, immutable values (strings and ints), no intervals or units.
+
+NamedTuples rather than frozen dataclasses: every run imports this module, and six dataclasses cost ~3 ms to
+build at import (generated methods), NamedTuples ~1.5 ms. Change one with `record._replace(field=value)`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning", "info", "none"]
 """`none` marks a check that passed: shown in tables, JSON and JUnit, never counted against the gate."""
@@ -13,8 +16,7 @@ Verdict = Literal["consistent", "inconsistent", "implied", "unverifiable"]
 SEVERITY_ORDER: dict[str, int] = {"none": 0, "info": 1, "warning": 2, "error": 3}
 
 
-@dataclass(frozen=True)
-class Input:
+class Input(NamedTuple):
     """One input of a recomputation, as the receipt shows it."""
 
     fact_id: str
@@ -26,8 +28,7 @@ class Input:
     """The rule that turned the print into the interval: "多: more than 380, less than 390"."""
 
 
-@dataclass(frozen=True)
-class Receipt:
+class Receipt(NamedTuple):
     """Why a check came out as it did: enough for an editor to redo it by hand."""
 
     formula: str
@@ -42,8 +43,7 @@ class Receipt:
     """Caveats: "GDP growth is real, so the implied level is approximate", "consistent only within rounding"."""
 
 
-@dataclass(frozen=True)
-class Waiver:
+class Waiver(NamedTuple):
     """An editor's deliberate acceptance of one finding, from a reviewed waivers file."""
 
     reason: str
@@ -53,8 +53,7 @@ class Waiver:
     """Where the waiver is written: "facts/laibin-2021q1/waivers.toml:3"."""
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One result of the run: a check with its verdict, or a problem found in the text or the facts."""
 
     code: str
@@ -87,7 +86,7 @@ class Finding:
     waiver: Waiver | None = None
     key: str = ""
     """A stable identity for findings without facts (hygiene, coverage): "區(qū)#3", the 3rd such artifact."""
-    extra: tuple[tuple[str, str], ...] = field(default=())
+    extra: tuple[tuple[str, str], ...] = ()
     """Further key/value facts a reporter may show (sorted pairs, to stay hashable and deterministic)."""
 
     @property
@@ -108,8 +107,7 @@ class Finding:
         return (self.report, self.path, self.line, self.column, self.code, self.fact_ids)
 
 
-@dataclass(frozen=True)
-class ReportResult:
+class ReportResult(NamedTuple):
     """Everything checked for one report."""
 
     report_id: str
@@ -123,8 +121,7 @@ class ReportResult:
     sha256: str
 
 
-@dataclass(frozen=True)
-class RunResult:
+class RunResult(NamedTuple):
     """The whole run: what every reporter renders."""
 
     reports: tuple[ReportResult, ...]

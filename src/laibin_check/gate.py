@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import replace
 
 from laibin_check.findings import SEVERITY_ORDER, Finding, RunResult, Severity
 
@@ -51,13 +50,13 @@ def apply_severity(result: RunResult, overrides: Mapping[str, str]) -> RunResult
         if level == "off":
             return None
         severity: Severity = level  # type: ignore[assignment]  # checked by config against SEVERITY_OVERRIDES
-        return replace(f, severity=severity)
+        return f._replace(severity=severity)
 
     reports = []
     for r in result.reports:
         kept = tuple(g for g in (adjust(f) for f in r.findings) if g is not None)
-        reports.append(replace(r, findings=kept))
-    return replace(result, reports=tuple(reports))
+        reports.append(r._replace(findings=kept))
+    return result._replace(reports=tuple(reports))
 
 
 def use_color(mode: str, *, isatty: bool, environ: Mapping[str, str] | None = None) -> bool:

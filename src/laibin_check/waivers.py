@@ -24,7 +24,7 @@ import datetime as dt
 import os
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -210,10 +210,10 @@ def apply_waivers(result: RunResult, waivers: Iterable[WaiverEntry], today: dt.d
         for i, w in enumerate(live):
             if w.matches(f):
                 used.add(i)
-                return replace(f, waiver=w.as_waiver())
+                return f._replace(waiver=w.as_waiver())
         return f
 
-    reports = [replace(r, findings=tuple(waive(f) for f in r.findings)) for r in result.reports]
+    reports = [r._replace(findings=tuple(waive(f) for f in r.findings)) for r in result.reports]
     # A live waiver counts as used when it matches a problem even if an earlier waiver took the finding.
     for i, w in enumerate(live):
         if i not in used and any(w.matches(f) for r in result.reports for f in r.findings):
@@ -228,11 +228,11 @@ def apply_waivers(result: RunResult, waivers: Iterable[WaiverEntry], today: dt.d
         if i not in used:
             extra.setdefault(w.report or first, []).append(_unused(w, w.report or first))
     reports = [_with(r, extra.get(r.report_id, [])) for r in reports]
-    return replace(result, reports=tuple(reports))
+    return result._replace(reports=tuple(reports))
 
 
 def _with(report: ReportResult, findings: list[Finding]) -> ReportResult:
-    return replace(report, findings=report.findings + tuple(findings)) if findings else report
+    return report._replace(findings=report.findings + tuple(findings)) if findings else report
 
 
 def _about_waiver(w: WaiverEntry, report: str, code: str, message: str) -> Finding:

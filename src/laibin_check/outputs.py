@@ -6,16 +6,15 @@ writes others from the same findings, so a CI job never runs the checks twice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from laibin_check.errors import InputError
 from laibin_check.findings import RunResult
 from laibin_check.reporters import FORMATS, RenderOptions, get
 
 
-@dataclass(frozen=True)
-class OutputSpec:
+class OutputSpec(NamedTuple):
     format: str
     path: Path
 

@@ -22,16 +22,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from laibin_check.errors import InputError
 from laibin_check.findings import Finding, ReportResult, RunResult, Waiver
 from laibin_check.rules import RULES
-from laibin_check.toml_places import TablePlace, TomlPlaces, toml_error_place
+
+if TYPE_CHECKING:
+    from laibin_check.toml_places import TablePlace
 
 WAIVERS_FILE = "waivers.toml"
 TODAY_ENV = "LAIBIN_CHECK_TODAY"
@@ -39,8 +39,7 @@ TODAY_ENV = "LAIBIN_CHECK_TODAY"
 _KEYS = ("code", "fact", "key", "report", "reason", "accepted_by", "expires")
 
 
-@dataclass(frozen=True)
-class WaiverEntry:
+class WaiverEntry(NamedTuple):
     """One `[[waiver]]` as written, with its place for findings about the waiver itself."""
 
     code: str
@@ -106,6 +105,11 @@ def find_waivers(
 
 def load_waivers(path: Path, report: str = "") -> tuple[WaiverEntry, ...]:
     """Read one waivers file. `report` scopes a report folder's file to that report."""
+    # Imported here: most runs have no waivers file, and tomllib and toml_places cost ~1.5 ms to import.
+    import tomllib
+
+    from laibin_check.toml_places import TomlPlaces, toml_error_place
+
     shown = _display(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")

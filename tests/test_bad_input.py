@@ -58,8 +58,8 @@ def _case_list() -> list[Bad]:
     t = '[report]\nid = "r"\n\n[[fact]\nid = "a"\n'
     cases.append(Bad("malformed TOML", t, f"{FACTS}:4:7: not valid TOML", ("Expected ']]'",)))
 
-    t = HEAD + FACT_A.replace('unit = "個"', 'unit = "公斤"')
-    cases.append(Bad("unknown unit", t, f"{FACTS}:{place(t, '公斤', chr(34) + '公斤')}: unknown unit '公斤'"))
+    t = HEAD + FACT_A.replace('unit = "個"', 'unit = "光年"')
+    cases.append(Bad("unknown unit", t, f"{FACTS}:{place(t, '光年', chr(34) + '光年')}: unknown unit '光年'"))
 
     t = HEAD + FACT_A + FACT_B + '[fact.derive]\nkind = "ratio"\nformula = "a / zz"\n'
     cases.append(Bad("unknown fact id in a formula", t,
@@ -204,25 +204,25 @@ def test_findings_are_not_input_errors(tmp_path: Path) -> None:
 
 
 def test_debug_shows_a_traceback(tmp_path: Path) -> None:
-    t = HEAD + FACT_A.replace('unit = "個"', 'unit = "公斤"')
+    t = HEAD + FACT_A.replace('unit = "個"', 'unit = "光年"')
     _setup(tmp_path, Bad("debug", t, ""))
     out = cli(tmp_path, "--debug", "verify", "--facts", "facts", "--no-hygiene", "--no-coverage")
     assert out.returncode != 0
     assert out.stdout == ""
     assert "Traceback (most recent call last)" in out.stderr
     assert "InputError" in out.stderr
-    assert "unknown unit '公斤'" in out.stderr
+    assert "unknown unit '光年'" in out.stderr
 
 
 def test_debug_keeps_exit_code_2(tmp_path: Path) -> None:
-    t = HEAD + FACT_A.replace('unit = "個"', 'unit = "公斤"')
+    t = HEAD + FACT_A.replace('unit = "個"', 'unit = "光年"')
     _setup(tmp_path, Bad("debug", t, ""))
     out = cli(tmp_path, "--debug", "verify", "--facts", "facts", "--no-hygiene", "--no-coverage")
     assert out.returncode == 2
 
 
 def test_error_paths_are_relative_to_the_working_folder(tmp_path: Path) -> None:
-    t = HEAD + FACT_A.replace('unit = "個"', 'unit = "公斤"')
+    t = HEAD + FACT_A.replace('unit = "個"', 'unit = "光年"')
     _setup(tmp_path, Bad("relative", t, ""))
     out = cli(tmp_path / "facts", "verify", "--facts", "r", "--no-hygiene", "--no-coverage")
     assert_one_line_error(out, "r/facts.toml:")

@@ -131,7 +131,7 @@ def _assert_at(err: InputError, text: str, line_has: str, at: str | None, *words
 
 
 @pytest.mark.parametrize(("body", "line_has", "at", "words"), [
-    (FACT_A.replace('unit = "個"', 'unit = "公斤"'), 'unit = "公斤"', '"公斤"', ["unknown unit '公斤'"]),
+    (FACT_A.replace('unit = "個"', 'unit = "光年"'), 'unit = "光年"', '"光年"', ["unknown unit '光年'"]),
     (FACT_A.replace('value = "5"', 'value = "五個多"'), "value =", '"五個多"', ["value cannot be read"]),
     (FACT_A.replace('value = "5"', "value = 5"), "value = 5", "5", ["must be a string", 'value = "83.4"']),
     (FACT_A.replace('measure = "甲"', 'measure = "甲"\ncolour = "red"'), "colour", '"red"',

@@ -66,37 +66,6 @@ def test_lean_s2t_agrees_with_opencc() -> None:
         assert converter("s2t").convert(simplified) == full.convert(simplified), path.name
 
 
-def test_python_s2t_converts_exactly_as_opencc_on_the_same_dictionaries(tmp_path: Path) -> None:
-    """s2t.py is OpenCC's algorithm in Python; OpenCC itself, given the lean text dictionaries, must agree on the
-    reports, on every phrase run together (overlapping matches), cut at every offset, and on random mixtures."""
-    import json
-    import random
-
-    import opencc
-
-    from laibin_check.hygiene import build_opencc_data
-    from laibin_check.hygiene.s2t import TABLES, lean_s2t
-
-    here = build_opencc_data.HERE
-    chars = build_opencc_data.read_text_dict(here / "STCharactersLean.txt")
-    phrases = build_opencc_data.read_text_dict(here / "STPhrasesLean.txt")
-    assert TABLES.read_text(encoding="utf-8") == build_opencc_data.tables(chars, phrases), "regenerate the tables"
-    dicts = [{"type": "text", "file": str(here / name)} for name in ("STPhrasesLean.txt", "STCharactersLean.txt")]
-    config = tmp_path / "s2t_lean.json"
-    config.write_text(json.dumps({"name": "lean", "conversion_chain": [
-        {"dict": {"type": "group", "match_policy": "short_circuit", "dicts": dicts}}]}), encoding="utf-8")
-    reference, ours = opencc.OpenCC(str(config)), lean_s2t()
-    rng = random.Random(2021)
-    keys = sorted(phrases)
-    alphabet = "".join(keys) + "".join(chars) + "ab 1。\n𬴃"
-    texts = [converter("t2s").convert(p.read_text(encoding="utf-8")) for p in [LAIBIN, *sorted(DATA.glob("*.txt"))]]
-    texts += ["", "干", "干部", "".join(keys), "".join(keys)[1:], " ".join(k[1:] + k[0] for k in keys)]
-    texts += ["".join(rng.choice(alphabet) for _ in range(2000)) for _ in range(10)]
-    texts += ["".join(rng.choice(keys)[rng.randrange(2):] for _ in range(800)) for _ in range(10)]
-    for text in texts:
-        assert ours.convert(text) == reference.convert(text), text[:40]
-
-
 def test_checking_never_imports_pypinyin() -> None:
     # Importing pypinyin costs ~200 ms; its data is read as a file instead.
     code = (

@@ -37,6 +37,13 @@ def test_concise_verify_never_imports_rich(concise: set[str]) -> None:
     assert not _under(concise, "rich")
 
 
+def test_verify_imports_neither_opencc_nor_toml_places(concise: set[str]) -> None:
+    """OpenCC's conversions come from zhconv's tables; toml_places is for errors in config and waivers files."""
+    assert "laibin_check.zhconv" in concise and "laibin_check.hygiene.scan" in concise
+    assert not _under(concise, "opencc")
+    assert not _under(concise, "laibin_check.toml_places")
+
+
 def test_verify_imports_one_reporter_and_no_extract(concise: set[str]) -> None:
     reporters = _under(concise, "laibin_check.reporters") - {"laibin_check.reporters"}
     assert reporters <= {"laibin_check.reporters.concise", "laibin_check.reporters.selection"}
@@ -83,11 +90,13 @@ def test_units_file_of_another_shape_falls_back_to_pint() -> None:
 
 def test_normalise_batches_characters_like_one_by_one() -> None:
     """The quote matcher converts new characters in one OpenCC call; each must come out as alone."""
-    from laibin_check.report import _EXTRA_FOLD, normalise_with_offsets, opencc_converter
+    import opencc
+
+    from laibin_check.report import _EXTRA_FOLD, normalise_with_offsets
 
     text = "來賓市(shì)２０２１年發(fā)展著瞭解，產業鏈「項目」萬億元"
     norm, offsets = normalise_with_offsets(text)
-    conv = opencc_converter("t2s")
+    conv = opencc.OpenCC("t2s")
     folded = [ch for ch in text.replace("(shì)", "").replace("(fā)", "")]
     assert len(offsets) == len(norm) + 1 and offsets[-1] == len(text)
     for out, at in zip(norm, offsets, strict=False):

@@ -163,24 +163,17 @@ _T2S: dict[int, str] = {}
 _T2S_SEEN: set[str] = set()
 
 
-@lru_cache(maxsize=8)
-def opencc_converter(config: str) -> Any:
-    """An OpenCC converter by config name or path, made once per process and shared by the quote matcher and
-    the hygiene checks (each costs milliseconds to load)."""
-    import opencc  # C extension: paid only when a non-ASCII text is normalised
-
-    return opencc.OpenCC(config)
-
-
 def _t2s_table(text: str) -> dict[int, str]:
     """The translate table mapping each character of `text` to simplified (with `_EXTRA_FOLD`).
 
     Characters convert one by one, never as phrases: that keeps the offset map exact and makes a quote convert
-    exactly as the same characters in the report do, whatever surrounds them. New characters go to OpenCC in
-    one call, one per line: no dictionary key holds a newline, so none matches across two of them."""
+    exactly as the same characters in the report do, whatever surrounds them. New characters go to OpenCC's t2s
+    (zhconv) in one call, one per line: no dictionary key holds a newline, so none matches across two of them."""
     new = sorted(ch for ch in set(text) - _T2S_SEEN if not ch.isascii())
     if new:
-        conv = opencc_converter("t2s")
+        from laibin_check.zhconv import converter  # its tables load only when a non-ASCII text is normalised
+
+        conv = converter("t2s")
         outs = conv.convert("\n".join(new)).split("\n")
         if len(outs) != len(new):  # never seen; keep the one-call-per-character meaning all the same
             outs = [conv.convert(ch) for ch in new]

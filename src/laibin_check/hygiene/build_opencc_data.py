@@ -1,21 +1,31 @@
-"""Regenerates opencc_data/: a lean simplified-to-traditional dictionary derived from OpenCC's own s2t data.
+"""Regenerates opencc_data/: the tables zhconv.py converts with, from the installed OpenCC's dictionaries.
 
-OpenCC's s2t configuration loads a 930 KB phrase dictionary (~55 ms), too slow for a check that runs on
-every commit. Only the phrases whose traditional form differs from the character-by-character default matter
-for finding a converter's one-to-many mistakes (干部 -> 幹部, 奮斗 -> 奮鬥). The text files are the reviewable
-source; s2t_lean.tables holds the same data in the shape s2t.py loads in ~2 ms.
+t2s, t2tw and t2hk are OpenCC's own configurations, as tables. s2t is a lean one: OpenCC's s2t phrase dictionary
+is 930 KB (~55 ms to load), too much for a check that runs on every commit, and only the phrases whose traditional
+form differs from the character-by-character default matter for finding a converter's one-to-many mistakes
+(干部 -> 幹部, 奮斗 -> 奮鬥); STCharactersLean.txt and STPhrasesLean.txt are its reviewable source.
 Run after upgrading OpenCC:  python -m laibin_check.hygiene.build_opencc_data
 """
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import subprocess
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).parent / "opencc_data"
-TABLES = HERE / "s2t_lean.tables"
+HERE = Path(__file__).parent.parent / "opencc_data"
+LEAN_TABLES = HERE / "s2t_lean.tables"
+
+CONFIGS = {
+    "t2s": ("CJK_Compatibility_Ideographs", ["TSPhrases", "TSCharactersExt", "TSCharacters"]),
+    "t2tw": ("CJK_Compatibility_Ideographs", ["TWVariantsPhrases", "TWVariants"]),
+    "t2hk": ("CJK_Compatibility_Ideographs", ["HKVariantsPhrases", "HKVariants"]),
+}
+"""Each configuration's normalization dictionary and its group's dictionaries, in OpenCC's order (the first that
+matches wins); main() checks them against OpenCC's own .json, so a changed configuration stops the build.
+OpenCC's Python binding uses TSCharactersExt although t2s.json marks it may_output_tofu."""
 
 
 def _opencc_dir() -> Path:
@@ -41,17 +51,33 @@ def _export(name: str, work: Path) -> dict[str, str]:
     return pairs
 
 
-def tables(chars: dict[str, str], phrases: dict[str, str]) -> str:
-    """The text of s2t_lean.tables (its layout is described in s2t.py): phrases grouped by their two-character
+def tables(normal: dict[str, str], chars: dict[str, str], phrases: dict[str, str]) -> str:
+    """The text of a .tables file (its layout is described in zhconv.py): phrases grouped by their two-character
     prefix, longest first, so that the first phrase of a group found in the text is OpenCC's longest match."""
-    assert all(len(k) == len(v) == 1 for k, v in chars.items()), "one code point for one keeps offsets"
+    assert all(len(k) == len(v) == 1 for k, v in (normal | chars).items()), "one code point for one keeps offsets"
     assert all(len(k) >= 2 and not set(k + v) & {" ", "\t", "\n"} for k, v in phrases.items())
     groups: dict[str, list[str]] = {}
     for key in sorted(phrases, key=lambda k: (k[:2], -len(k), k)):
         groups.setdefault(key[:2], []).append(f"{key}\t{phrases[key]}")
-    lines = ["".join(chars), "".join(chars.values()), " ".join(groups),
+    lines = ["".join(normal), "".join(normal.values()), "".join(chars), "".join(chars.values()), " ".join(groups),
              " ".join("\t".join(group) for group in groups.values())]
     return "\n".join(lines) + "\n"
+
+
+def _opencc_tables(name: str, work: Path) -> str:
+    """The tables of one of OpenCC's configurations, after checking it is still the one CONFIGS describes."""
+    normalization, group = CONFIGS[name]
+    config = json.loads((_opencc_dir() / "share" / "opencc" / f"{name}.json").read_text(encoding="utf-8"))
+    files = [d["file"].removesuffix(".ocd2") for d in config["conversion_chain"][0]["dict"]["dicts"]]
+    normal_files = [n["dict"]["file"].removesuffix(".ocd2") for n in config.get("normalization", [])]
+    if len(config["conversion_chain"]) != 1 or files != group or normal_files != [normalization]:
+        raise SystemExit(f"OpenCC's {name}.json changed: update CONFIGS and zhconv.py")
+    chars: dict[str, str] = {}
+    phrases: dict[str, str] = {}
+    for dictionary in reversed(group):  # earlier dictionaries win
+        for key, value in _export(dictionary, work).items():
+            (chars if len(key) == 1 else phrases)[key] = value
+    return tables(_export(normalization, work), chars, phrases)
 
 
 def read_text_dict(path: Path) -> dict[str, str]:
@@ -64,6 +90,8 @@ def main() -> None:
         work = Path(tmp)
         chars = _export("STCharacters", work)
         phrases = _export("STPhrases", work) | _export("STPhrases_GeneratedFromRegionalPhrases", work)
+        for name in CONFIGS:
+            (HERE / f"{name}.tables").write_text(_opencc_tables(name, work), encoding="utf-8")
     lean = {
         key: value for key, value in phrases.items() if value != "".join(chars.get(ch, ch) for ch in key)
     }
@@ -72,9 +100,13 @@ def main() -> None:
         "".join(f"{k}\t{v}\n" for k, v in sorted(chars.items())), encoding="utf-8")
     (HERE / "STPhrasesLean.txt").write_text(
         "".join(f"{k}\t{v}\n" for k, v in sorted(lean.items())), encoding="utf-8")
-    TABLES.write_text(tables(read_text_dict(HERE / "STCharactersLean.txt"), read_text_dict(HERE / "STPhrasesLean.txt")),
-                      encoding="utf-8")
-    print(f"wrote {len(chars)} characters and {len(lean)} phrases to {HERE}")
+    LEAN_TABLES.write_text(lean_tables(), encoding="utf-8")
+    print(f"wrote {', '.join(CONFIGS)} and a lean s2t of {len(chars)} characters and {len(lean)} phrases to {HERE}")
+
+
+def lean_tables() -> str:
+    """The lean s2t's tables, from its reviewable text dictionaries (no normalization step)."""
+    return tables({}, read_text_dict(HERE / "STCharactersLean.txt"), read_text_dict(HERE / "STPhrasesLean.txt"))
 
 
 if __name__ == "__main__":

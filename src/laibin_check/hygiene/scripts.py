@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, Protocol
+from typing import Literal
 
-from laibin_check.report import opencc_converter
+from laibin_check.zhconv import TableConverter
+from laibin_check.zhconv import converter as _zhconv
 
 Script = Literal["traditional", "simplified", "unknown"]
 
@@ -17,20 +18,10 @@ Script = Literal["traditional", "simplified", "unknown"]
 ACCEPTED_IN_TRADITIONAL = frozenset("家具了布")
 
 
-class _Converter(Protocol):
-    def convert(self, text: str) -> str: ...
-
-
-def converter(config: Literal["t2s", "s2t", "t2tw", "t2hk"]) -> _Converter:
-    """OpenCC converters, made on first use and shared with the quote matcher (report.py): t2s, t2tw, t2hk are
-    OpenCC's own (~1-4 ms); s2t is the lean one in Python (s2t.py: ~4 ms with its load, where OpenCC takes ~11 ms
-    to load the lean dictionary and ~55 ms its own)."""
-    if config == "s2t":
-        from laibin_check.hygiene.s2t import lean_s2t
-
-        return lean_s2t()
-    conv: _Converter = opencc_converter(config)
-    return conv
+def converter(config: Literal["t2s", "s2t", "t2tw", "t2hk"]) -> TableConverter:
+    """OpenCC's conversions, in Python (zhconv), loaded on first use and shared with the quote matcher: t2s, t2tw,
+    t2hk are OpenCC's own configurations; s2t is the lean one (see hygiene/build_opencc_data.py)."""
+    return _zhconv(config)
 
 
 @lru_cache(maxsize=8192)

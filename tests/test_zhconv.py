@@ -1,0 +1,61 @@
+"""zhconv converts exactly as OpenCC does: its own t2s, t2tw and t2hk, and the lean s2t on the same dictionaries."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from laibin_check.hygiene import build_opencc_data
+from laibin_check.zhconv import TABLES, Config, converter
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORTS = [ROOT / "facts" / "laibin-2021q1" / "report.txt", *sorted((ROOT / "tests" / "data").rglob("*.txt"))]
+CJK = [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB00), *range(0x20000, 0x2A6E0)]
+
+opencc = pytest.importorskip("opencc")
+
+
+def _texts(keys: list[str], alphabet: str) -> list[str]:
+    """Reports, every CJK character alone and run together, every phrase run together (overlapping matches) and
+    cut at every offset, and random mixtures of phrases, their pieces and characters."""
+    rng = random.Random(2021)
+    chars = "".join(map(chr, CJK))
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in REPORTS]
+    texts += ["", "干", "干部", "\n".join(chars), chars, "".join(keys), "".join(keys)[1:],
+              " ".join(k[1:] + k[0] for k in keys)]
+    texts += ["".join(rng.choice(alphabet) for _ in range(2000)) for _ in range(10)]
+    texts += ["".join(rng.choice(keys)[rng.randrange(2):] + rng.choice(alphabet) for _ in range(500))
+              for _ in range(10)]
+    return texts
+
+
+def _keys(config: Config) -> list[str]:
+    groups = converter(config).groups
+    return sorted(key for group in groups.values() for key in group.split("\t")[0::2])
+
+
+@pytest.mark.parametrize("config", ["t2s", "t2tw", "t2hk"])
+def test_opencc_configurations_convert_as_opencc(config: Config) -> None:
+    reference, ours = opencc.OpenCC(config), converter(config)
+    keys = _keys(config)
+    alphabet = "".join(keys) + "".join(map(chr, ours.chars)) + "".join(map(chr, ours.normal)) + "ab 1。\n𬴃"
+    for text in _texts(keys, alphabet):
+        assert ours.convert(text) == reference.convert(text), text[:40]
+
+
+def test_lean_s2t_converts_as_opencc_on_its_dictionaries(tmp_path: Path) -> None:
+    """OpenCC itself, given the lean text dictionaries, must agree with the tables made from them."""
+    here = build_opencc_data.HERE
+    assert TABLES["s2t"].read_text(encoding="utf-8") == build_opencc_data.lean_tables(), "regenerate the tables"
+    dicts = [{"type": "text", "file": str(here / name)} for name in ("STPhrasesLean.txt", "STCharactersLean.txt")]
+    config = tmp_path / "s2t_lean.json"
+    config.write_text(json.dumps({"name": "lean", "conversion_chain": [
+        {"dict": {"type": "group", "match_policy": "short_circuit", "dicts": dicts}}]}), encoding="utf-8")
+    reference, ours = opencc.OpenCC(str(config)), converter("s2t")
+    keys = _keys("s2t")
+    alphabet = "".join(keys) + "".join(map(chr, ours.chars)) + "ab 1。\n𬴃"
+    for text in _texts(keys, alphabet):
+        assert ours.convert(text) == reference.convert(text), text[:40]

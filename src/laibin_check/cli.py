@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import gc
 import shutil
 import sys
@@ -181,10 +182,30 @@ def main() -> None:
         gc.freeze()
 
 
+def _app_for(args: list[str]) -> typer.Typer:
+    """The app with only the command `args` name, when they name one after the root's only option (--debug).
+
+    Typer builds a click command from every registered command's signature on each run (~0.4 ms each) though
+    one runs. The command's own options, help and usage errors come out the same; root help, no command and
+    an unknown command get the whole app."""
+    from typer.main import get_command_name
+
+    name = next((a for a in args if a != "--debug"), None)
+    if name is None or name.startswith("-"):
+        return app
+    named = [c for c in app.registered_commands
+             if c.callback is not None and (c.name or get_command_name(c.callback.__name__)) == name]
+    if not named:
+        return app
+    one = copy.copy(app)
+    one.registered_commands = named
+    return one
+
+
 def _main() -> None:
     debug = "--debug" in sys.argv[1:]
     try:
-        code = app(standalone_mode=False)
+        code = _app_for(sys.argv[1:])(standalone_mode=False)
     except InputError as exc:
         if debug:  # the traceback, but the documented exit code all the same
             import traceback

@@ -106,3 +106,20 @@ def test_normalise_batches_characters_like_one_by_one() -> None:
         one = "".join(_EXTRA_FOLD.get(c, c) for c in (conv.convert(source) or source))
         assert out == one, (source, out, one)
     assert len(folded) == len(norm)
+
+
+def test_artifacts_found_without_a_lookbehind_are_the_lookbehinds() -> None:
+    """report._artifacts filters the shape's matches in Python instead of compiling a 27,000-character class."""
+    import random
+    import re
+
+    from laibin_check.report import _artifacts, strip_artifacts
+
+    lookbehind = re.compile(r"(?<=[\u3400-\u9fff])\(([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*)\)")
+    rng = random.Random(3)
+    pieces = ["區", "來", "\u3400", "\u9fff", "\u33ff", "\ua000", "(", ")", "qū", "shì", "a", "ü", "ǜ", "(qū)", "((",
+              "x", " ", "。"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in _artifacts(text)] == [m.span() for m in lookbehind.finditer(text)], text
+        assert strip_artifacts(text) == lookbehind.sub("", text), text

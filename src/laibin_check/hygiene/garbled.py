@@ -60,21 +60,19 @@ def find_garbled(text: str, protected: Sequence[tuple[int, int]] = ()) -> list[S
     interesting = {ch for ch in set(text)
                    if ch in "?\ufffd" or _is_letter(ch) or is_bad_mark(ch) or is_rare_cjk(ch)}
     suspicious: list[tuple[int, int]] = []
-    i = 0
-    while i < len(text):
-        if shielded[i] or text[i] not in interesting:
-            i += 1
+    after = 0  # positions before this were taken by a lost byte's span
+    for i in [i for i, ch in enumerate(text) if ch in interesting]:  # the others weigh nothing
+        if i < after or shielded[i]:
             continue
         lost = _LOST.match(text, i) if text[i] in "?\ufffd" else None
         if lost and _weight(text, i) and lost.end() < len(text) and _weight(text, lost.end()):
             suspicious.append((i, 2))
             suspicious.extend((j, 0) for j in range(i + 1, lost.end()))
-            i = lost.end()
+            after = lost.end()
             continue
         w = _weight(text, i)
         if w:
             suspicious.append((i, w))
-        i += 1
     return [s for s in (_qualify(text, c) for c in _clusters(text, suspicious)) if s is not None]
 
 

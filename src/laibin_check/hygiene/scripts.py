@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -28,11 +29,7 @@ def converter(config: Literal["t2s", "s2t", "t2tw", "t2hk"]) -> TableConverter:
 def _script_of(ch: str) -> Script:
     """A character in GB 2312 but not Big5 is simplified-only; in Big5 but not GB 2312, traditional-only."""
     def fits(codec: str) -> bool:
-        try:
-            ch.encode(codec)
-        except UnicodeEncodeError:
-            return False
-        return True
+        return bool(ch.encode(codec, "ignore"))  # b"" when the codec lacks it: no exception raised and caught
 
     gb, big5 = fits("gb2312"), fits("big5")
     if gb and not big5:
@@ -45,11 +42,12 @@ def _script_of(ch: str) -> Script:
 def dominant_script(text: str) -> Script:
     """The script most script-specific characters of `text` belong to; "unknown" if it has none."""
     counts = {"traditional": 0, "simplified": 0}
-    for ch in text:
+    # Each distinct character once, with its count: a report repeats a thousand characters five thousand times.
+    for ch, n in Counter(text).items():
         if ch >= "\u3400":
             kind = _script_of(ch)
             if kind != "unknown":
-                counts[kind] += 1
+                counts[kind] += n
     if counts["traditional"] == counts["simplified"]:
         return "unknown"
     return "traditional" if counts["traditional"] > counts["simplified"] else "simplified"
@@ -95,9 +93,10 @@ def mismatches(text: str, script: Script) -> list[Mismatch]:
     if not len(traditional) == len(taiwan) == len(hong_kong) == len(text):
         return []
     found = []
-    for i, orig in enumerate(text):
-        if orig != simplified[i] or orig in ACCEPTED_IN_TRADITIONAL:
+    for i, (orig, expected) in enumerate(zip(text, traditional, strict=True)):
+        if orig == expected:  # nearly every character: nothing more to ask
             continue
-        if orig not in (traditional[i], taiwan[i], hong_kong[i]):
-            found.append(Mismatch(i, orig, traditional[i]))
+        if orig != simplified[i] or orig in ACCEPTED_IN_TRADITIONAL or orig in (taiwan[i], hong_kong[i]):
+            continue
+        found.append(Mismatch(i, orig, expected))
     return found

@@ -1,4 +1,5 @@
-"""The fast facts-file reader: where it answers, it answers as tomllib does; everything else it leaves to tomllib."""
+"""The fast facts-file reader: where it answers, it answers as tomllib does (and places tables and keys as the
+loader's scan does); everything else it leaves to tomllib."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 
 from laibin_check import toml_subset
+from laibin_check.loader import _Positions
 
 ROOT = Path(__file__).resolve().parents[1]
 FACTS_FILES = sorted([*ROOT.glob("facts/*/facts.toml"), *ROOT.glob("tests/data/**/facts.toml")])
@@ -22,11 +24,20 @@ def tomllib_or_error(text: str) -> dict[str, Any] | None:
         return None
 
 
+def fast_or_none(text: str) -> dict[str, Any] | None:
+    """toml_subset's reading, after checking the places it gives make the loader's positions as its scan does."""
+    places: list[toml_subset.Place] = []
+    fast = toml_subset.loads(text, places)
+    if fast is not None:
+        assert _Positions.from_places(places) == _Positions.scan(text), text
+    return fast
+
+
 @pytest.mark.parametrize("path", FACTS_FILES, ids=lambda p: p.parent.name)
 def test_facts_files_read_as_tomllib_reads_them(path: Path) -> None:
     text = path.read_text(encoding="utf-8-sig")
-    assert toml_subset.loads(text) is not None  # the fast path is taken
-    assert toml_subset.loads(text) == tomllib.loads(text)
+    assert fast_or_none(text) is not None  # the fast path is taken
+    assert fast_or_none(text) == tomllib.loads(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -47,7 +58,9 @@ def test_subset_edges_read_as_tomllib_reads_them() -> None:
     text = ('# c\n\t a-b_1 = "x # not a comment"  # c\nt = true\nf = false\nl = [ "a" , "b", ]\ne = []\n'
             's = ""\nu = "來賓 \t市"\n[[fact]]\nid = "a"\n[fact.derive]\nkind = "sum"\n[[fact]] # c\n'
             '[fact.derive]\n[report]\n[[group]]\n[[group]]\nid = "g"\n')
-    assert toml_subset.loads(text) == tomllib.loads(text)
+    assert fast_or_none(text) == tomllib.loads(text)
+    odd = '[[fact2]]\nid = "a"\n[[fact]]\n2x = "b"\n-y = "c"\nid = "d"\n[fact.derive]\nkind = "sum"\n'
+    assert fast_or_none(odd) == tomllib.loads(odd)
 
 
 def test_random_edits_never_read_otherwise_than_tomllib() -> None:
@@ -71,7 +84,7 @@ def test_random_edits_never_read_otherwise_than_tomllib() -> None:
                 at = rng.randint(0, len(edited[i]))
                 edited[i] = edited[i][:at] + rng.choice(fragments) + edited[i][at + rng.randint(0, 2):]
         text = "\n".join(edited)
-        fast = toml_subset.loads(text)
+        fast = fast_or_none(text)
         if fast is not None:
             answered += 1
             assert fast == tomllib_or_error(text), text

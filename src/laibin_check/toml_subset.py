@@ -26,8 +26,15 @@ _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
 """Control characters (errors in TOML, or line breaks to str.splitlines but not to TOML): tomllib decides."""
 
 
-def loads(text: str) -> dict[str, Any] | None:
-    """The document as tomllib would give it, or None when the text is outside the subset this reads."""
+Place = tuple[int, str, str, int]
+"""(line, "table" or "key", the table's dotted name or the key, column of the key's value or 0), 1-based."""
+
+
+def loads(text: str, places: list[Place] | None = None) -> dict[str, Any] | None:
+    """The document as tomllib would give it, or None when the text is outside the subset this reads.
+
+    `places`, when given, receives each header and key line read, in order: the loader's positions for error
+    messages come from them instead of a second pass over the text."""
     if _UNSAFE.search(text):
         return None
     root: dict[str, Any] = {}
@@ -35,7 +42,7 @@ def loads(text: str) -> dict[str, Any] | None:
     arrays: set[str] = set()
     """Top-level names made by [[name]]: only their last element may take a [name.sub] table."""
     match = _LINE.fullmatch
-    for line in text.split("\n"):
+    for number, line in enumerate(text.split("\n"), start=1):
         m = match(line)
         if m is None:
             return None
@@ -43,6 +50,8 @@ def loads(text: str) -> dict[str, Any] | None:
         if key is not None:
             if key in table:
                 return None
+            if places is not None:
+                places.append((number, "key", key, m.start("value") + 1))
             raw = m.group("value")
             if raw[0] == '"':
                 table[key] = raw[1:-1]
@@ -57,6 +66,8 @@ def loads(text: str) -> dict[str, Any] | None:
         opened, closed = m.group("open"), m.group("close")
         if len(opened) != len(closed):
             return None
+        if places is not None:
+            places.append((number, "table", name, 0))
         head, _, sub = name.partition(".")
         if sub:  # [fact.derive]: a table in the last element of an array of tables
             if len(opened) == 2 or head not in arrays or sub in root[head][-1]:

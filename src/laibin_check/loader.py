@@ -6,9 +6,11 @@ editor must be able to go straight to the mistake.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, cast
 
@@ -97,14 +99,20 @@ class _Positions:
         return tables[index] if index < len(tables) else _Table(1)
 
     def derive_table(self, fact_line: int) -> _Table | None:
-        """The [fact.derive] table that follows the [[fact]] starting at fact_line."""
-        facts = [t.line for t in self.tables.get("fact", [])]
-        later = [f for f in facts if f > fact_line]
-        end = min(later) if later else 10**9
-        for t in self.tables.get("fact.derive", []):
-            if fact_line < t.line < end:
-                return t
-        return None
+        """The [fact.derive] table that follows the [[fact]] starting at fact_line (before the next [[fact]]).
+
+        Both kinds of table are listed in line order, so two bisections find it: every derived fact asks."""
+        facts, derives = self._lines
+        at = bisect.bisect_right(facts, fact_line)
+        end = facts[at] if at < len(facts) else 10**9
+        first = bisect.bisect_right(derives, fact_line)
+        tables = self.tables.get("fact.derive", [])
+        return tables[first] if first < len(tables) and tables[first].line < end else None
+
+    @cached_property
+    def _lines(self) -> tuple[list[int], list[int]]:
+        """The lines of the [[fact]] and of the [fact.derive] tables (asked for once the scan is complete)."""
+        return ([t.line for t in self.tables.get("fact", [])], [t.line for t in self.tables.get("fact.derive", [])])
 
 
 # -- loading ------------------------------------------------------------------------------------------------------

@@ -212,21 +212,21 @@ class _Scanner:
 
     def run(self) -> list[Mention]:
         out: list[Mention] = []
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(self.norm) + 1)  # 1 inside a mention made: a match starting there is part of it
         for m in _FORMULA.finditer(self.norm):
             # "2+6", "1+1>2": names and slogans made of digits, one mention for the whole expression.
             if "+" in m.group() or ">" in m.group() or "<" in m.group():
                 out.append(self.make(m.start(), m.end(), m.start(), m.end(), m.group(), "", "", "name",
                                      self._name_reason(m.start(), "name"), chinese=False))
-                taken.append((m.start(), m.end()))
+                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         for m in _ARABIC.finditer(self.norm):
-            if any(a <= m.start() < b for a, b in taken):
+            if taken[m.start()]:
                 continue
             mention = self.arabic(m.start(), m.end())
             out.append(mention)
-            taken.append((m.start(), m.end()))
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         for m in _CN_RUN.finditer(self.norm):
-            if any(a <= m.start() < b for a, b in taken):
+            if taken[m.start()]:
                 continue
             found = self.chinese(m.start(), m.end())
             if found is not None:

@@ -31,9 +31,10 @@ class Interval:
     hi_open: bool = False
 
     def __post_init__(self) -> None:
-        if self.lo == -INF and not self.lo_open:
+        # Ends are Fractions or ±inf floats; testing the type first spares Fraction.__eq__ a float conversion.
+        if type(self.lo) is float and not self.lo_open:
             object.__setattr__(self, "lo_open", True)
-        if self.hi == INF and not self.hi_open:
+        if type(self.hi) is float and not self.hi_open:
             object.__setattr__(self, "hi_open", True)
 
     # -- construction -------------------------------------------------------------------------------------
@@ -50,7 +51,7 @@ class Interval:
 
     @property
     def bounded(self) -> bool:
-        return self.lo != -INF and self.hi != INF
+        return type(self.lo) is not float and type(self.hi) is not float
 
     @property
     def is_point(self) -> bool:
@@ -155,16 +156,21 @@ def _open_product(either_open: bool, a: Ext, a_open: bool, b: Ext, b_open: bool)
     return either_open
 
 
+def _inf(x: Ext) -> bool:
+    """Whether an end is ±inf: the only floats an interval holds (math.isinf would convert every Fraction)."""
+    return type(x) is float
+
+
 def _add(a: Ext, b: Ext) -> Ext:
-    if math.isinf(a) or math.isinf(b):
-        return a if math.isinf(a) else b
+    if _inf(a) or _inf(b):
+        return a if _inf(a) else b
     return _exact(a) + _exact(b)
 
 
 def _mul(a: Ext, b: Ext) -> Ext:
     if a == 0 or b == 0:
         return Fraction(0)
-    if math.isinf(a) or math.isinf(b):
+    if _inf(a) or _inf(b):
         return INF if (a > 0) == (b > 0) else -INF
     return _exact(a) * _exact(b)
 
@@ -176,7 +182,7 @@ def _exact(x: Ext) -> Fraction:
 
 
 def _recip(a: Ext) -> Ext:
-    if math.isinf(a):
+    if _inf(a):
         return Fraction(0)
     return 1 / Fraction(a)
 
@@ -386,10 +392,8 @@ def round_half_up(x: Fraction | int, decimals: int) -> str:
 
 
 def fmt_end(x: Ext, decimals: int) -> str:
-    if x == INF:
-        return "∞"
-    if x == -INF:
-        return "-∞"
+    if _inf(x):
+        return "∞" if x > 0 else "-∞"
     value = Fraction(x)
     text = round_half_up(value, decimals)
     return text
@@ -411,7 +415,7 @@ def fmt_interval(iv: Interval, decimals: int) -> str:
 
 
 def _whole(x: Ext) -> bool:
-    return math.isinf(x) or Fraction(x).denominator == 1
+    return _inf(x) or Fraction(x).denominator == 1
 
 
 def _trim(text: str) -> str:

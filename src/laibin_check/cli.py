@@ -19,15 +19,13 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-_debug = False
-
-
 @app.callback()
 def _root(
     debug: bool = typer.Option(False, "--debug", help="Show a traceback for errors instead of one line."),
 ) -> None:
-    global _debug
-    _debug = debug
+    # Declared here for --help and parsing; main() reads it from argv itself, so that it also covers errors
+    # raised before this callback runs.
+    del debug
 
 
 FACTS_OPTION = typer.Option(None, "--facts", help="Folder of report folders (default: ./facts, or the config).")
@@ -89,7 +87,7 @@ def explain(
     from laibin_check.explain import render_explanation
 
     report_id, _, fid = fact_id.rpartition("/")
-    sys.stdout.write(render_explanation(facts or Path("facts"), fid, report_id or None, color=_use_color("auto")))
+    sys.stdout.write(render_explanation(_facts_dir(facts), fid, report_id or None, color=_use_color("auto")))
 
 
 @app.command(name="facts")
@@ -102,7 +100,7 @@ def list_facts(
     from laibin_check.explain import render_facts
 
     _choice("--format", fmt, ("table", "json"))
-    sys.stdout.write(render_facts(facts or Path("facts"), reports or None, fmt, color=_use_color("auto")))
+    sys.stdout.write(render_facts(_facts_dir(facts), reports or None, fmt, color=_use_color("auto")))
 
 
 @app.command()
@@ -127,6 +125,15 @@ def rule(
         raise InputError("rule", str(exc.args[0])) from None
     sys.stdout.write(f"{found.code} {found.name} (default severity: {found.severity})\n\n{found.summary}\n\n"
                      f"{found.doc}\n")
+
+
+def _facts_dir(facts: Path | None) -> Path:
+    """--facts, else the configuration's `facts`, else ./facts: the same folder verify would check."""
+    if facts is not None:
+        return facts
+    from laibin_check.config import load_config
+
+    return load_config(Path.cwd()).facts
 
 
 def _choice(option: str, value: str, allowed: tuple[str, ...]) -> None:

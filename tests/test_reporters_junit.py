@@ -36,7 +36,7 @@ def test_read_by_junitparser() -> None:
     xml = JUnitXml.fromstring(render().encode("utf-8"))
     (suite,) = list(xml)
     assert suite.name == "laibin-2021q1"
-    assert (suite.tests, suite.failures, suite.errors, suite.skipped) == (6, 2, 0, 1)
+    assert (suite.tests, suite.failures, suite.errors, suite.skipped) == (6, 1, 0, 1)
     cases = {(c.classname, c.name): c for c in suite}
     ratio = cases[("laibin-check.LC101.ratio", "solve_rate")]
     assert isinstance(ratio.result[0], Failure) and ratio.result[0].type == "error"
@@ -50,3 +50,17 @@ def test_read_by_junitparser() -> None:
 def test_no_timestamps_and_deterministic() -> None:
     text = render()
     assert text == render() and "timestamp" not in text and "hostname" not in text
+
+
+def test_failures_follow_the_gates_failing_level() -> None:
+    """With --fail-on warning the pinyin artifact fails the gate, so it is a failure in the test view too."""
+    from junitparser import Failure, JUnitXml
+
+    def failures(fail_on: str) -> list[str]:
+        text = get("junit").render(sample_result(), RenderOptions(fail_on=fail_on))
+        (suite,) = list(JUnitXml.fromstring(text.encode("utf-8")))
+        return sorted(c.classname for c in suite if c.result and isinstance(c.result[0], Failure))
+
+    assert failures("error") == ["laibin-check.LC101.ratio"]
+    assert failures("never") == ["laibin-check.LC101.ratio"]  # a soft rollout still sees its errors
+    assert failures("warning") == ["laibin-check.LC101.ratio", "laibin-check.LC301.pinyin-artifact"]

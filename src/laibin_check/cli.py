@@ -69,7 +69,8 @@ def verify(
     entries = find_waivers(settings.facts, [r.report_id for r in result.reports], settings.waivers)
     result = apply_severity(apply_waivers(result, entries, today_from_env()), settings.severity_overrides())
     width = shutil.get_terminal_size((120, 24)).columns if isatty else 120
-    options = RenderOptions(color=use_color(settings.color, isatty=isatty), width=width, show=settings.show)
+    options = RenderOptions(color=use_color(settings.color, isatty=isatty), width=width, show=settings.show,
+                            fail_on=settings.fail_on)
     write_outputs(result, settings.output, options)
     sys.stdout.write(get(fmt_name).render(result, options))
     sys.stdout.flush()

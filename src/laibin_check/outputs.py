@@ -36,7 +36,8 @@ def write_outputs(result: RunResult, outputs: tuple[OutputSpec, ...], options: R
     A file that cannot be written is an InputError (exit 2): a CI job that silently lost its SARIF upload
     would look green while showing nothing.
     """
-    plain = RenderOptions(color=False, width=options.width, show=options.show, verbose=options.verbose)
+    plain = RenderOptions(color=False, width=options.width, show=options.show, verbose=options.verbose,
+                          fail_on=options.fail_on)
     for spec in outputs:
         text = get(spec.format).render(result, plain)
         try:

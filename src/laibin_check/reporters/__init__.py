@@ -27,6 +27,8 @@ class RenderOptions(NamedTuple):
     show: str = "info"
     """Lowest severity shown by formats that list problems only: error | warning | info."""
     verbose: bool = False
+    fail_on: str = "error"
+    """The gate's failing level (error | warning | never), for formats that mark failures (JUnit)."""
 
 
 class Reporter(Protocol):

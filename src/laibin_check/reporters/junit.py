@@ -1,9 +1,10 @@
 """The `junit` format: JUnit XML for Jenkins, GitLab and other CI test views; one test suite a report.
 
 Every finding is a test case (passing checks too): classname `laibin-check.CODE.rule`, name the finding's
-first fact id (or its key, for findings without facts). Error and warning findings are `<failure>` (type is
-the severity; the text holds place, message and receipt); info findings (unverifiable claims) and passing
-checks pass, with the verdict in `<system-out>`; waived findings are `<skipped message="waived: …">`. Times
+first fact id (or its key, for findings without facts). Findings that trip the gate (at or above `--fail-on`,
+errors only by default and with `never`) are `<failure>` (type is the severity; the text holds place, message and
+receipt), so the test view and the exit code agree; other findings and passing checks pass, with the verdict in
+`<system-out>`; waived findings are `<skipped message="waived: …">`. Times
 are 0 and there are no timestamps or host names, so output is deterministic. Validates against the Jenkins
 xUnit junit-10 XSD (which has no file or line attributes, hence the place in the text)::
 
@@ -32,15 +33,18 @@ from laibin_check.findings import Finding, ReportResult, RunResult
 from laibin_check.reporters import RenderOptions
 from laibin_check.reporters.selection import in_order, one_line, place, receipt_summary, subject, waiver_note
 
-FAILING = ("error", "warning")
+FAILING = {"error": ("error",), "warning": ("error", "warning"), "never": ("error",)}
+"""The severities that are `<failure>` for each --fail-on: with `never` the errors still show as failures, since
+a soft rollout wants to see them; only the exit code ignores them."""
 
 
 def render(result: RunResult, options: RenderOptions) -> str:
     # `show` does not apply: a test view counts every check, and hiding tests would change its totals.
     root = ET.Element("testsuites", {"name": "laibin-check"})
     tests = failures = 0
+    failing = FAILING.get(options.fail_on, FAILING["error"])
     for report in result.reports:
-        suite = _suite(report)
+        suite = _suite(report, failing)
         root.append(suite)
         tests += int(suite.get("tests", "0"))
         failures += int(suite.get("failures", "0"))
@@ -53,9 +57,9 @@ def render(result: RunResult, options: RenderOptions) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
 
 
-def _suite(report: ReportResult) -> ET.Element:
+def _suite(report: ReportResult, failing: tuple[str, ...]) -> ET.Element:
     findings = in_order(report.findings)
-    failed = sum(1 for f in findings if _fails(f))
+    failed = sum(1 for f in findings if _fails(f, failing))
     skipped = sum(1 for f in findings if f.waived and f.severity != "none")
     suite = ET.Element(
         "testsuite",
@@ -70,22 +74,22 @@ def _suite(report: ReportResult) -> ET.Element:
         },
     )
     for f in findings:
-        suite.append(_case(f))
+        suite.append(_case(f, failing))
     return suite
 
 
-def _fails(f: Finding) -> bool:
-    return f.severity in FAILING and not f.waived
+def _fails(f: Finding, failing: tuple[str, ...]) -> bool:
+    return f.severity in failing and not f.waived
 
 
-def _case(f: Finding) -> ET.Element:
+def _case(f: Finding, failing: tuple[str, ...]) -> ET.Element:
     case = ET.Element(
         "testcase", {"classname": f"laibin-check.{f.code}.{f.rule}", "name": subject(f), "time": "0"}
     )
     if f.waiver is not None and f.severity != "none":
         ET.SubElement(case, "skipped", {"message": f"waived: {waiver_note(f.waiver)}"})
         ET.SubElement(case, "system-out").text = _details(f)
-    elif _fails(f):
+    elif _fails(f, failing):
         failure = ET.SubElement(
             case, "failure", {"type": f.severity, "message": one_line(f"{f.code} {f.message}")}
         )

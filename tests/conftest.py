@@ -9,6 +9,20 @@ import pytest
 GOLDEN = Path(__file__).parent / "golden"
 
 
+def _schemas() -> Path:
+    """The official SARIF schema and JUnit XSDs: shared/schemas beside the checkout (as CI lays it out), else
+    $LAIBIN_CHECK_SCHEMAS, else /work/shared/schemas; tests that need them skip with a reason when none exists."""
+    import os
+
+    root = Path(__file__).resolve().parent.parent
+    candidates = [root.parent / "shared" / "schemas", Path(os.environ.get("LAIBIN_CHECK_SCHEMAS", "/nonexistent")),
+                  Path("/work/shared/schemas")]
+    return next((c for c in candidates if c.is_dir()), candidates[-1])
+
+
+SCHEMAS = _schemas()
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SCHEMAS
+
 ROOT = Path(__file__).resolve().parents[1]
-SCHEMAS = Path("/work/shared/schemas")
+
 FORMATS = ("table", "concise", "json", "sarif", "junit", "github", "markdown")
 
 WAIVER = """\

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
+from conftest import SCHEMAS
 from fixtures_gate import many_result, sample_result
 from laibin_check.reporters import RenderOptions, get
 
-XSD = Path("/work/shared/schemas/junit-10-jenkins-xunit.xsd")
+XSD = SCHEMAS / "junit-10-jenkins-xunit.xsd"
 
 
 def render() -> str:

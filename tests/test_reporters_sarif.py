@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
+from conftest import SCHEMAS
 from fixtures_gate import sample_result
 from laibin_check.reporters import RenderOptions, get
 from laibin_check.rules import RULES
 
-SCHEMAS = Path("/work/shared/schemas")
 SCHEMA = SCHEMAS / "sarif-schema-2.1.0.json"
 
 

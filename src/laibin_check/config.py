@@ -185,22 +185,12 @@ def load_config(start: Path) -> Config:
 def load_config_file(path: Path) -> Config:
     """Read one config file (an explicit --config, or the one find_config chose)."""
     # Imported here: a run without a config file needs neither (~1.5 ms to import).
-    import tomllib
-
-    from laibin_check.toml_places import TomlPlaces, toml_error_place
+    from laibin_check import tomlfile
+    from laibin_check.toml_places import TomlPlaces
 
     shown = path.as_posix()
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise InputError(shown, f"cannot read: {exc.strerror}") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(shown, f"not UTF-8 (byte {exc.start})") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        line, column, message = toml_error_place(str(exc))
-        raise InputError(shown, f"not valid TOML: {message}", line, column) from None
+    text = tomlfile.read_text(path, shown)
+    data = tomlfile.parse(text, shown)
     places = TomlPlaces.scan(text)
     if path.name == PYPROJECT:
         tool = data.get("tool", {})

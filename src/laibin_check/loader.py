@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from laibin_check import formula as formula_mod
-from laibin_check import toml_subset
+from laibin_check import toml_subset, tomlfile
 from laibin_check.errors import InputError
 from laibin_check.facts import (
     CHECK_KINDS,
@@ -135,35 +135,14 @@ def discover(facts_dir: Path) -> list[Path]:
 def load_report(folder: Path) -> ReportFacts:
     path = folder / FACTS_FILE
     display = f"{_display(folder)}/{FACTS_FILE}"
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(display, f"cannot read: {exc.strerror}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(display, f"facts file is not UTF-8 (byte {exc.start})") from None
+    text = tomlfile.read_text(path, display, "facts file")
     # The plain TOML facts files are written in, read in a quarter of tomllib's time, with the places of its
     # tables and keys; anything else goes to tomllib and a scan of the text.
     places: list[toml_subset.Place] = []
     data = toml_subset.loads(text, places)
     if data is not None:
         return _Builder(folder, display, _Positions.from_places(places)).build(data)
-    import tomllib
-
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        line, column, message = _toml_error(str(exc))
-        raise InputError(display, f"not valid TOML: {message}", line, column) from None
-    return _Builder(folder, display, _Positions.scan(text)).build(data)
-
-
-def _toml_error(message: str) -> tuple[int | None, int | None, str]:
-    m = re.search(r"\s*\(at line (\d+), column (\d+)\)", message)
-    if not m:
-        return None, None, message
-    return int(m.group(1)), int(m.group(2)), message[: m.start()] + message[m.end():]
+    return _Builder(folder, display, _Positions.scan(text)).build(tomlfile.parse(text, display))
 
 
 def _display(path: Path) -> str:

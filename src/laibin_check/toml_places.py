@@ -58,11 +58,3 @@ def _normalise(name: str) -> str:
     # [tool."laibin-check".severity] and [ tool . laibin-check ] name the same table.
     parts = [p.strip().strip("\"'") for p in name.split(".")]
     return ".".join(parts)
-
-
-def toml_error_place(message: str) -> tuple[int | None, int | None, str]:
-    """Split tomllib's "… (at line 3, column 5)" into line, column and the message without it."""
-    m = re.search(r"\s*\(at line (\d+), column (\d+)\)", message)
-    if not m:
-        return None, None, message
-    return int(m.group(1)), int(m.group(2)), message[: m.start()] + message[m.end() :]

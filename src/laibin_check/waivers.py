@@ -106,22 +106,12 @@ def find_waivers(
 def load_waivers(path: Path, report: str = "") -> tuple[WaiverEntry, ...]:
     """Read one waivers file. `report` scopes a report folder's file to that report."""
     # Imported here: most runs have no waivers file, and tomllib and toml_places cost ~1.5 ms to import.
-    import tomllib
-
-    from laibin_check.toml_places import TomlPlaces, toml_error_place
+    from laibin_check import tomlfile
+    from laibin_check.toml_places import TomlPlaces
 
     shown = _display(path)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise InputError(shown, f"cannot read: {exc.strerror}") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(shown, f"not UTF-8 (byte {exc.start})") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        line, column, message = toml_error_place(str(exc))
-        raise InputError(shown, f"not valid TOML: {message}", line, column) from None
+    text = tomlfile.read_text(path, shown)
+    data = tomlfile.parse(text, shown)
     places = TomlPlaces.scan(text)
     top = places.table("")
     for key in data:

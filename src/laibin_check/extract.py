@@ -342,10 +342,14 @@ class _Builder:
                 # A longer quote holding a unique one is unique too: start it where its clause starts, when that
                 # is near, so it reads "完成年度目标任务的80%", not "度目标任务的80%".
                 clause = left
-                while clause > line_start and self.text[clause - 1] not in _CLAUSE_STOPS:
+                while clause > line_start and not self._stop(clause - 1):
                     clause -= 1
                 if left - clause <= 8:
                     left, right = self._snap(clause, right)
+                # Never start inside a number ("210元" of "45,210元"): take the whole number in.
+                while left > line_start and (self.text[left - 1].isdigit() or (
+                        self.text[left - 1] in ".,，．" and left >= 2 and self.text[left - 2].isdigit())):
+                    left -= 1
                 return self.text[left:right].strip()
             # Widen inside the clause first (left, then right), and across punctuation only when that fails.
             if left > line_start and self.text[left - 1] not in _CLAUSE_STOPS:
@@ -359,6 +363,14 @@ class _Builder:
             else:
                 break
         return self.text[left:right].strip()
+
+    def _stop(self, i: int) -> bool:
+        """Whether text[i] ends a clause: punctuation, but not the separator inside a number (45,210)."""
+        ch = self.text[i]
+        if ch not in _CLAUSE_STOPS:
+            return False
+        between_digits = 0 < i < len(self.text) - 1 and self.text[i - 1].isdigit() and self.text[i + 1].isdigit()
+        return not (ch in ",，" and between_digits)
 
     def _snap(self, left: int, right: int) -> tuple[int, int]:
         for a, b in self.report.artifact_spans:

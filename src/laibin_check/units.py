@@ -56,6 +56,8 @@ _TABLE: dict[str, tuple[str, str]] = {
     "兆瓦": ("qian * kilowatt", "quantity"),
     "萬億美元": ("wanyi * us_dollar", "money"),
     "%": ("percent", "rate"),
+    "％": ("percent", "rate"),
+    "‰": ("permille", "rate"),
     "個百分點": ("percentage_point", "points"),
     "百分點": ("percentage_point", "points"),
     "成": ("tenth", "rate"),

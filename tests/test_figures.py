@@ -139,3 +139,13 @@ def test_scanner_never_fails_and_spans_stay_inside(text: str) -> None:
         assert 0 <= m.start <= m.end <= len(text)
         assert m.phrase_start <= m.start and m.end <= m.phrase_end <= len(text)
         assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize(("text", "figure"), [("簽約項目近百個", "近百"), ("近千家企業", "近千"), ("逾萬人", "逾萬")])
+def test_a_qualified_bare_hundred_or_thousand_is_a_figure(text: str, figure: str) -> None:
+    assert [m.text for m in scan_figures(text)] == [figure]
+
+
+@pytest.mark.parametrize("text", ["百姓生活", "千家萬戶", "老百姓", "千萬不要"])
+def test_a_bare_hundred_or_thousand_in_a_word_is_not(text: str) -> None:
+    assert scan_figures(text) == []

@@ -83,7 +83,8 @@ _ARABIC = re.compile(r"(?<![\d.])\d+(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\d.])\d+
 _FORMULA = re.compile(r"\d+(?:\s*[+×x*/]\s*\d+)+(?:\s*(?:>|<|=|>=|<=)\s*\d+)?")
 _WELL_FORMED = re.compile(
     # a positional numeral: [d千][零][d百][零][d十][d], with 万 and 亿 sections; 十 may stand without its 一
-    r"^(?:(?:[一二两三四五六七八九]?千)?零?(?:[一二两三四五六七八九]百)?零?(?:[一二两三四五六七八九]?十)?"
+    # (百 and 千 too, as in 近百個, 逾千家: whether such a run is a figure is then decided by what follows it)
+    r"^(?:(?:[一二两三四五六七八九]?千)?零?(?:[一二两三四五六七八九]?百)?零?(?:[一二两三四五六七八九]?十)?"
     r"零?[一二两三四五六七八九]?(?:万亿|亿|万)?)+$"
 )
 _YEAR_DIGITS = re.compile(f"^[{_CN_DIGIT}]{{4}}$")
@@ -379,8 +380,8 @@ class _Scanner:
         n = self.norm
         run = n[a:b]
         percent = a >= 3 and n[a - 3:a] == "百分之"
-        if not any(c in run for c in _CN_DIGIT + "十") and not percent:
-            return None  # 百姓, 千方百計, or a magnitude after Arabic digits (80萬噸)
+        if not any(c in run for c in _CN_DIGIT + "十") and not percent and not self.prefix(a)[1]:
+            return None  # 百姓, 千方百計, or a magnitude after Arabic digits (80萬噸); but 近百個, 逾千家 count
         if any(s <= a < e for s, e in self.idiom_spans):
             return None
         ordinal = a > 0 and n[a - 1] == "第"

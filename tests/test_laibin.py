@@ -124,3 +124,12 @@ def test_output_is_deterministic() -> None:
     first = run_cli("verify", "--format", "json").stdout
     second = run_cli("verify", "--format", "json").stdout
     assert first == second
+
+
+def test_markdown_summary_puts_the_error_first_and_folds_the_warnings() -> None:
+    proc = run_cli("verify", "--format", "markdown")
+    assert proc.returncode == 1
+    problems = proc.stdout.split("### Problems", 1)[1]
+    first_row = problems.split("|---|---|---|---|---|\n", 1)[1].splitlines()[0]
+    assert "LC101 ratio" in first_row and "83.4%" in first_row
+    assert "<details><summary>Warnings (396)</summary>" in problems

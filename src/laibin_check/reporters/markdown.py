@@ -34,6 +34,15 @@ from laibin_check.findings import Finding, RunResult
 from laibin_check.reporters import RenderOptions
 from laibin_check.reporters.selection import counts, place, problems, receipt_summary, summary_line
 
+FOLD_WARNINGS_AFTER = 20
+
+
+def _problem_table(findings: list[Finding]) -> list[str]:
+    rows = ["| place | rule | severity | message | receipt |", "|---|---|---|---|---|"]
+    rows += [f"| {_place(f)} | {f.code} {f.rule} | {f.severity} | {_cell(f.message)} | "
+             f"{_cell(receipt_summary(f))} |" for f in findings]
+    return rows
+
 
 def render(result: RunResult, options: RenderOptions) -> str:
     shown = problems(result, options.show)
@@ -52,18 +61,15 @@ def render(result: RunResult, options: RenderOptions) -> str:
     out.append("")
 
     if failing:
-        out += [
-            "### Problems",
-            "",
-            "| place | rule | severity | message | receipt |",
-            "|---|---|---|---|---|",
-        ]
-        out += [
-            f"| {_place(f)} | {f.code} {f.rule} | {f.severity} | {_cell(f.message)} | "
-            f"{_cell(receipt_summary(f))} |"
-            for f in failing
-        ]
-        out.append("")
+        # Errors first, whatever their place: a reviewer reads the top of a PR comment. A long run of warnings
+        # (hundreds of converter artifacts) is folded so that it does not bury them.
+        errors = [f for f in failing if f.severity == "error"]
+        warnings = [f for f in failing if f.severity == "warning"]
+        folded = len(warnings) > FOLD_WARNINGS_AFTER
+        out += ["### Problems", "", *_problem_table(errors + ([] if folded else warnings)), ""]
+        if folded:
+            out += [f"<details><summary>Warnings ({len(warnings)})</summary>", "", *_problem_table(warnings),
+                    "", "</details>", ""]
     else:
         out += ["No problems at or above the shown level.", ""]
 

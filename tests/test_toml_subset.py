@@ -29,7 +29,7 @@ def fast_or_none(text: str) -> dict[str, Any] | None:
     places: list[toml_subset.Place] = []
     fast = toml_subset.loads(text, places)
     if fast is not None:
-        assert _Positions.from_places(places) == _Positions.scan(text), text
+        assert _Positions.from_lines(places) == _Positions.scan(text), text
     return fast
 
 

@@ -9,6 +9,7 @@ file and line, never silently ignored. Keys may be written `fail_on` or `fail-on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
@@ -160,13 +161,19 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def _has_tool_table(pyproject: Path) -> bool:
-    import tomllib
+_TOOL_MENTION = re.compile(r"""\btool\s*\.\s*["']?laibin-check\b""")
+"""How [tool.laibin-check] (or a dotted key under it) must appear in the text before tomllib is asked."""
 
+
+def _has_tool_table(pyproject: Path) -> bool:
     try:
         text = pyproject.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return False
+    if not _TOOL_MENTION.search(text):  # most pyproject.toml files: no need to parse them (~1.5 ms)
+        return False
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any, cast
@@ -32,10 +32,10 @@ from laibin_check.facts import (
     Origin,
     ReportFacts,
 )
+from laibin_check.toml_places import TablePlace, TomlPlaces
 
 FACTS_FILE = "facts.toml"
 _ID = re.compile(r"^[a-z_][a-z0-9_]*$")
-_SCANNED_NAME = re.compile(r"[A-Za-z_.\-]+")
 
 _REPORT_KEYS = {"id", "title", "file", "sha256", "script", "note"}
 _GROUP_KEYS = {"id", "title"}
@@ -49,56 +49,11 @@ _TABLES = {"fact": _FACT_KEYS, "check": _CHECK_KEYS, "not_claim": _NOT_CLAIM_KEY
 # -- positions ----------------------------------------------------------------------------------------------------
 
 @dataclass
-class _Table:
-    line: int
-    keys: dict[str, tuple[int, int]] = field(default_factory=dict)
-    """key -> (line, column of the value's first character)."""
+class _Positions(TomlPlaces):
+    """Where each table and key of a facts file was written (tomllib keeps no positions), and which
+    [fact.derive] belongs to which [[fact]]."""
 
-
-@dataclass
-class _Positions:
-    """Where each table and key of a facts file was written. tomllib keeps no positions, so we scan the text."""
-
-    tables: dict[str, list[_Table]] = field(default_factory=dict)
-
-    @classmethod
-    def scan(cls, text: str) -> _Positions:
-        pos = cls()
-        current: _Table | None = None
-        header = re.compile(r"^\s*(\[\[?)\s*([A-Za-z_.\-\s]+?)\s*\]\]?\s*(?:#.*)?$")
-        key = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_\-]*)\s*=\s*")
-        for number, line in enumerate(text.splitlines(), start=1):
-            m = header.match(line)
-            if m:
-                name = m.group(2).replace(" ", "")
-                current = _Table(number)
-                pos.tables.setdefault(name, []).append(current)
-                continue
-            k = key.match(line)
-            if k and current is not None and k.group(1) not in current.keys:
-                current.keys[k.group(1)] = (number, k.end() + 1)
-        return pos
-
-    @classmethod
-    def from_places(cls, places: list[toml_subset.Place]) -> _Positions:
-        """What scan() finds, from the header and key lines toml_subset read (tests/test_toml_subset.py checks
-        they agree): scan's patterns take no digit in a table name and no digit or '-' first in a key."""
-        pos = cls()
-        current: _Table | None = None
-        for number, kind, name, column in places:
-            if kind == "table":
-                if _SCANNED_NAME.fullmatch(name):
-                    current = _Table(number)
-                    pos.tables.setdefault(name, []).append(current)
-            elif current is not None and name[0] not in "-0123456789" and name not in current.keys:
-                current.keys[name] = (number, column)
-        return pos
-
-    def table(self, name: str, index: int) -> _Table:
-        tables = self.tables.get(name, [])
-        return tables[index] if index < len(tables) else _Table(1)
-
-    def derive_table(self, fact_line: int) -> _Table | None:
+    def derive_table(self, fact_line: int) -> TablePlace | None:
         """The [fact.derive] table that follows the [[fact]] starting at fact_line (before the next [[fact]]).
 
         Both kinds of table are listed in line order, so two bisections find it: every derived fact asks."""
@@ -141,7 +96,7 @@ def load_report(folder: Path) -> ReportFacts:
     places: list[toml_subset.Place] = []
     data = toml_subset.loads(text, places)
     if data is not None:
-        return _Builder(folder, display, _Positions.from_places(places)).build(data)
+        return _Builder(folder, display, _Positions.from_lines(places)).build(data)
     return _Builder(folder, display, _Positions.scan(text)).build(tomlfile.parse(text, display))
 
 
@@ -159,14 +114,14 @@ class _Builder:
         self.display = display
         self.pos = pos
 
-    def error(self, message: str, table: _Table, key: str | None = None) -> InputError:
+    def error(self, message: str, table: TablePlace, key: str | None = None) -> InputError:
         if key and key in table.keys:
             line, col = table.keys[key]
             return InputError(self.display, message, line, col)
         return InputError(self.display, message, table.line, 1)
 
     # generic field access ---------------------------------------------------------------------------------------
-    def _get(self, entry: Mapping[str, Any], table: _Table, key: str, kind: type, required: bool,
+    def _get(self, entry: Mapping[str, Any], table: TablePlace, key: str, kind: type, required: bool,
              default: Any = None) -> Any:
         if key not in entry:
             if required:
@@ -184,17 +139,17 @@ class _Builder:
             raise self.error(f"{key!r} must be true or false", table, key)
         return value
 
-    def _unknown(self, entry: Mapping[str, Any], allowed: set[str], table: _Table, what: str) -> None:
+    def _unknown(self, entry: Mapping[str, Any], allowed: set[str], table: TablePlace, what: str) -> None:
         for key in entry:
             if key not in allowed:
                 raise self.error(
                     f"unknown key {key!r} in {what}; allowed: {', '.join(sorted(allowed))}", table, key)
 
-    def _array(self, data: Mapping[str, Any], name: str) -> list[tuple[Mapping[str, Any], _Table]]:
+    def _array(self, data: Mapping[str, Any], name: str) -> list[tuple[Mapping[str, Any], TablePlace]]:
         entries = data.get(name, [])
         if not isinstance(entries, list):
             raise InputError(self.display, f"{name!r} must be an array of tables: write [[{name}]]", 1, 1)
-        out: list[tuple[Mapping[str, Any], _Table]] = []
+        out: list[tuple[Mapping[str, Any], TablePlace]] = []
         for i, entry in enumerate(entries):
             table = self.pos.table(name, i)
             if not isinstance(entry, dict):
@@ -307,7 +262,7 @@ class _Builder:
             ))
         return facts
 
-    def _derive(self, entry: Mapping[str, Any], fact_table: _Table) -> Derivation | None:
+    def _derive(self, entry: Mapping[str, Any], fact_table: TablePlace) -> Derivation | None:
         raw = entry.get("derive")
         if raw is None:
             return None
@@ -336,7 +291,7 @@ class _Builder:
             origin=Origin(self.display, table.line), formula_origin=origin,
         )
 
-    def _formula_origin(self, table: _Table, text: str) -> Origin:
+    def _formula_origin(self, table: TablePlace, text: str) -> Origin:
         if "formula" in table.keys:
             line, col = table.keys["formula"]
             return Origin(self.display, line, col + 1)  # +1: past the opening quote

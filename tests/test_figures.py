@@ -149,3 +149,8 @@ def test_a_qualified_bare_hundred_or_thousand_is_a_figure(text: str, figure: str
 @pytest.mark.parametrize("text", ["百姓生活", "千家萬戶", "老百姓", "千萬不要"])
 def test_a_bare_hundred_or_thousand_in_a_word_is_not(text: str) -> None:
     assert scan_figures(text) == []
+
+
+@pytest.mark.parametrize("text", ["臺南市政府今（15）日公布", "市政府今(3)日召開會議"])
+def test_the_day_of_a_press_release_is_a_date(text: str) -> None:
+    assert [m.kind for m in scan_figures(text)] == ["date"]

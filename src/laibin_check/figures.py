@@ -336,6 +336,9 @@ class _Scanner:
         elif "." not in number and after[:1] in ("日", "号") and n[max(0, a - 3):a].find("月") >= 0:
             kind, reason = "date", "date"
             unit_end = post_end = b + 1
+        elif ("." not in number and 1 <= int(number) <= 31 and n[a - 2:a] in ("今(", "本(", "昨(")
+              and after[:2] == ")日"):
+            kind, reason = "date", "date"  # 今(15)日: the day of the month a press release is dated
         elif ordinal:
             if unit_n in ("位", "名") or any(w in self.clause_before(a - 1) for w in _RANK_CONTEXT):
                 kind = "rank"

@@ -34,7 +34,7 @@ from typing import Any
 
 from laibin_check.findings import Finding, Receipt, ReportResult, RunResult, Waiver
 from laibin_check.reporters import RenderOptions
-from laibin_check.reporters.selection import counts, in_order
+from laibin_check.reporters.selection import counts, in_order, receipt_record
 
 SCHEMA_VERSION = 1
 
@@ -96,19 +96,7 @@ def _finding(f: Finding) -> dict[str, Any]:
 
 
 def _receipt(r: Receipt | None) -> dict[str, Any] | None:
-    if r is None:
-        return None
-    return {
-        "formula": r.formula,
-        "inputs": [
-            {"fact_id": i.fact_id, "printed": i.printed, "interval": i.interval, "reading": i.reading}
-            for i in r.inputs
-        ],
-        "recomputed": r.recomputed,
-        "stated": r.stated,
-        "suggestions": list(r.suggestions),
-        "notes": list(r.notes),
-    }
+    return None if r is None else receipt_record(r)
 
 
 def _waiver(w: Waiver | None) -> dict[str, Any] | None:

@@ -37,7 +37,7 @@ from urllib.parse import quote
 
 from laibin_check.findings import Finding, RunResult, Waiver
 from laibin_check.reporters import RenderOptions
-from laibin_check.reporters.selection import ordered, receipt_summary, waiver_note
+from laibin_check.reporters.selection import ordered, receipt_record, receipt_summary, waiver_note
 from laibin_check.rules import RULES, Rule
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -121,18 +121,7 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
     if f.suggestion is not None:
         props["suggestion"] = f.suggestion
     if f.receipt is not None:
-        r = f.receipt
-        props["receipt"] = {
-            "formula": r.formula,
-            "inputs": [
-                {"factId": i.fact_id, "printed": i.printed, "interval": i.interval, "reading": i.reading}
-                for i in r.inputs
-            ],
-            "recomputed": r.recomputed,
-            "stated": r.stated,
-            "suggestions": list(r.suggestions),
-            "notes": list(r.notes),
-        }
+        props["receipt"] = receipt_record(f.receipt, fact_id_key="factId")
     out["properties"] = props
     return out
 

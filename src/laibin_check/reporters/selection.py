@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from laibin_check.findings import SEVERITY_ORDER, Finding, RunResult, Waiver
+from typing import Any
+
+from laibin_check.findings import SEVERITY_ORDER, Finding, Receipt, RunResult, Waiver
 
 PROBLEM_SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 """Severities of findings that are problems; `none` marks a passing check."""
@@ -63,6 +65,21 @@ def receipt_summary(f: Finding) -> str:
     if r.notes:
         parts.append("; ".join(r.notes))
     return one_line("; ".join(parts))
+
+
+def receipt_record(r: Receipt, fact_id_key: str = "fact_id") -> dict[str, Any]:
+    """A receipt as plain data for the JSON formats; `fact_id_key` lets SARIF's property bag use camelCase."""
+    return {
+        "formula": r.formula,
+        "inputs": [
+            {fact_id_key: i.fact_id, "printed": i.printed, "interval": i.interval, "reading": i.reading}
+            for i in r.inputs
+        ],
+        "recomputed": r.recomputed,
+        "stated": r.stated,
+        "suggestions": list(r.suggestions),
+        "notes": list(r.notes),
+    }
 
 
 def waiver_note(w: Waiver) -> str:

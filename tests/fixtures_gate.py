@@ -6,6 +6,16 @@ from laibin_check.findings import Finding, Input, Receipt, ReportResult, RunResu
 
 REPORT = "facts/laibin-2021q1/report.txt"
 
+LAIBIN_WAIVER = """\
+[[waiver]]
+code = "LC101"
+fact = "problem_resolution_rate"
+reason = "the bureau's release prints 83.4%; the desk asked it to confirm the count of problems"
+accepted_by = "Li Hua"
+expires = 2021-06-30
+"""
+"""A reviewed waiver of the bundled report's one contradiction, for end-to-end gate tests."""
+
 
 def ratio_failure() -> Finding:
     """The first contradiction of the Laibin report: 316 / 380多 cannot print as 83.4%."""

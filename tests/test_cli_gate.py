@@ -13,19 +13,13 @@ from pathlib import Path
 import pytest
 
 from conftest import SCHEMAS
+from fixtures_gate import LAIBIN_WAIVER
 
 ROOT = Path(__file__).resolve().parents[1]
 
 FORMATS = ("table", "concise", "json", "sarif", "junit", "github", "markdown")
 
-WAIVER = """\
-[[waiver]]
-code = "LC101"
-fact = "problem_resolution_rate"
-reason = "the bureau's release prints 83.4%; the desk asked it to confirm the count of problems"
-accepted_by = "Li Hua"
-expires = 2021-06-30
-"""
+WAIVER = LAIBIN_WAIVER
 
 
 @pytest.fixture

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from fixtures_gate import LAIBIN_WAIVER
+
 ROOT = Path(__file__).resolve().parents[1]
 MANIFEST = ROOT / ".pre-commit-hooks.yaml"
 REPORT = ROOT / "facts" / "laibin-2021q1"
@@ -24,14 +26,7 @@ BIN = Path(sys.executable).parent
 PRE_COMMIT = BIN / "pre-commit"
 LAIBIN_CHECK = BIN / "laibin-check"
 
-WAIVER = """\
-[[waiver]]
-code = "LC101"
-fact = "problem_resolution_rate"
-reason = "the bureau's release prints 83.4%; the desk asked it to confirm the count of problems"
-accepted_by = "Li Hua"
-expires = 2021-06-30
-"""
+WAIVER = LAIBIN_WAIVER
 
 pytestmark = pytest.mark.skipif(
     not PRE_COMMIT.exists(), reason=f"pre-commit is not installed at {PRE_COMMIT}"

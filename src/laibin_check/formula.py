@@ -18,6 +18,8 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import NamedTuple
 
+from laibin_check.limits import MAX_DIGITS, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH
+
 
 class FormulaError(ValueError):
     """A formula that is not in the grammar; `column` is 0-based within the formula text."""
@@ -63,23 +65,25 @@ class Comparison(NamedTuple):
 
 
 _TOKEN = re.compile(
-    r"\s*(?:(?P<num>\d+(?:\.\d+)?%?)|(?P<id>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>==|<=|>=|[-+*/()<>]))"
+    r"(?P<space>\s+)|(?P<num>\d+(?:\.\d+)?%?)|(?P<id>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>==|<=|>=|[-+*/()<>])|(?P<bad>.)",
+    re.DOTALL,
 )
+"""Every character starts exactly one match, so one scan reads a formula in time linear in its length."""
 
 
 def _tokenize(text: str) -> list[tuple[str, str, int]]:
+    if len(text) > MAX_FORMULA_LENGTH:
+        raise FormulaError(f"formula is longer than {MAX_FORMULA_LENGTH} characters", 0)
     tokens: list[tuple[str, str, int]] = []
-    pos = 0
-    while pos < len(text):
-        if text[pos:].strip() == "":
-            break
-        m = _TOKEN.match(text, pos)
-        if m is None:
-            col = pos + (len(text[pos:]) - len(text[pos:].lstrip()))
-            raise FormulaError(f"unexpected character {text[col]!r} in formula", col)
+    for m in _TOKEN.finditer(text):
         kind = m.lastgroup or ""
-        tokens.append((kind, m.group(kind), m.start(kind)))
-        pos = m.end()
+        if kind == "space":
+            continue
+        if kind == "bad":
+            raise FormulaError(f"unexpected character {m.group()!r} in formula", m.start())
+        if kind == "num" and len(m.group()) > MAX_DIGITS + 2 and sum(c.isdigit() for c in m.group()) > MAX_DIGITS:
+            raise FormulaError(f"number has more than {MAX_DIGITS} digits", m.start())
+        tokens.append((kind, m.group(), m.start()))
     tokens.append(("end", "", len(text)))
     return tokens
 
@@ -88,6 +92,13 @@ class _Parser:
     def __init__(self, text: str) -> None:
         self.tokens = _tokenize(text)
         self.i = 0
+        self.nesting = 0
+        """Open parentheses and minus signs around the current token: bounded, as the parser recurses."""
+
+    def deeper(self, column: int) -> None:
+        self.nesting += 1
+        if self.nesting > MAX_FORMULA_DEPTH:
+            raise FormulaError(f"formula nests deeper than {MAX_FORMULA_DEPTH} levels", column)
 
     def peek(self) -> tuple[str, str, int]:
         return self.tokens[self.i]
@@ -131,7 +142,10 @@ class _Parser:
         kind, value, col = self.peek()
         if kind == "op" and value == "-":
             self.take()
-            return Neg(self.factor(), col)
+            self.deeper(col)
+            node = Neg(self.factor(), col)
+            self.nesting -= 1
+            return node
         return self.atom()
 
     def atom(self) -> Node:
@@ -143,10 +157,12 @@ class _Parser:
         if kind == "id":
             return Ref(value, col)
         if kind == "op" and value == "(":
+            self.deeper(col)
             node = self.expr()
             k, v, c = self.take()
             if (k, v) != ("op", ")"):
                 raise FormulaError("missing ')' in formula", c)
+            self.nesting -= 1
             return node
         if kind == "end":
             raise FormulaError("formula ends too early", col)
@@ -161,7 +177,26 @@ def parse(text: str) -> Comparison:
     tree is immutable."""
     if not text.strip():
         raise FormulaError("empty formula", 0)
-    return _Parser(text).check()
+    parsed = _Parser(text).check()
+    for side in (parsed.left, parsed.right):
+        if side is not None and depth(side) > MAX_FORMULA_DEPTH:
+            raise FormulaError(f"formula nests deeper than {MAX_FORMULA_DEPTH} levels (each term of a chain "
+                               "counts one)", 0)
+    return parsed
+
+
+def depth(node: Node) -> int:
+    """Levels of the tree, counted without recursion: every walk over a tree (evaluation, rendering) recurses,
+    so the parser refuses a tree deeper than MAX_FORMULA_DEPTH before any of them sees it."""
+    deepest = 0
+    stack: list[tuple[tuple[object, ...], int]] = [(node, 1)]
+    while stack:
+        current, level = stack.pop()
+        deepest = max(deepest, level)
+        for child in current:
+            if isinstance(child, tuple) and hasattr(child, "_fields"):
+                stack.append((child, level + 1))
+    return deepest
 
 
 def references(node: Node | None) -> list[Ref]:

@@ -280,7 +280,7 @@ class _Builder:
         if kind != "count" and items:
             raise self.error("only a count derivation lists items", table, "items")
         origin = self._formula_origin(table, text)
-        if text:
+        if kind != "count":  # an empty formula is an error here, not a surprise for the engine
             self._parse(text, origin, comparison=False)
         return Derivation(
             kind=cast(DeriveKind, kind), formula=text, items=items,
@@ -326,7 +326,7 @@ class _Builder:
                                  table, "kind")
             text = self._get(entry, table, "formula", str, kind != "respectively", "")
             origin = self._formula_origin(table, text)
-            if text:
+            if kind != "respectively" or text:
                 self._parse(text, origin, comparison=True)
             fact_ids = self._get(entry, table, "facts", list, kind == "respectively", ())
             items = self._get(entry, table, "items", list, kind == "respectively", ())

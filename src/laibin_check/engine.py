@@ -63,6 +63,8 @@ def check_report(rf: ReportFacts, settings: Settings) -> ReportResult:
 class _Place(NamedTuple):
     quote: Span
     value: Span
+    fall: bool = False
+    """A fall word stands right before the value (下降5.2%): the figure states -5.2% (figures.fact_sign)."""
 
 
 class _ReportCheck:
@@ -86,7 +88,9 @@ class _ReportCheck:
                 unit = self.units[fact.id]
                 p = parse_printed(fact.value, integer=unit.integer, readings=self.settings.readings)
                 self.printed[fact.id] = p
-                self.env[fact.id] = Quantity(p.interval.scale(unit.scale), unit.dims, unit.rate_kind,
+                place = self.places.get(fact.id)
+                interval = -p.interval if place is not None and place.fall else p.interval
+                self.env[fact.id] = Quantity(interval.scale(unit.scale), unit.dims, unit.rate_kind,
                                              integer=unit.integer)
         for fact in loader.topological(self.rf.facts):
             if fact.claim in ("rank", "record"):
@@ -140,8 +144,11 @@ class _ReportCheck:
                 self.findings.append(self._finding(
                     "LC203", fact.id, quote_span, f"quote of {fact.id} occurs {len(spans)} times "
                     f"(lines {lines}); lengthen it so it names one place: “{fact.quote}”", fact_ids=(fact.id,)))
-            value_span = self._value_in(quote_span, fact.value)
-            if value_span is None:
+            from laibin_check.figures import fact_sign, find_value
+
+            mention = find_value(self.text, quote_span, fact.value)
+            value_span = None if mention is None else self.text.span(mention.start, mention.end)
+            if value_span is None or mention is None:
                 self.stale.add(fact.id)
                 found = self._numbers_in(quote_span)
                 self.findings.append(self._finding(
@@ -150,14 +157,7 @@ class _ReportCheck:
                     f"{' '.join(found) or 'no figure'}: “{self.text.text[quote_span.start:quote_span.end]}”",
                     fact_ids=(fact.id,)))
                 continue
-            self.places[fact.id] = _Place(quote_span, value_span)
-
-    def _value_in(self, quote: Span, value: str) -> Span | None:
-        """The value as printed inside the quote, not as part of a longer number (31 is not in 316), with its
-        qualifier wherever the report puts it (1.2萬餘人 holds the value 1.2餘)."""
-        from laibin_check.figures import value_span
-
-        return value_span(self.text, quote, value)
+            self.places[fact.id] = _Place(quote_span, value_span, fact_sign(mention, fact.value) < 0)
 
     def _numbers_in(self, span: Span) -> list[str]:
         import re

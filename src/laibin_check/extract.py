@@ -274,22 +274,21 @@ class _Builder:
         return text[-20:] if text else "（待填）"
 
     def unit(self, m: Mention) -> tuple[str, str]:
-        """A unit the facts loader knows, and a note when the printed unit had to be replaced."""
-        from laibin_check.units import UNIT_NAMES
+        """A unit the facts loader reads, and a note when the printed unit is not one of its table's: such a unit
+        is kept as printed, with its magnitude, in brackets (億[擔]), never turned into a count."""
+        from laibin_check.units import is_known, own_unit
 
         count_word = "個" if self.traditional else "个"
         printed = m.unit
         if m.kind == "rank":
             return "位", "" if printed in ("位", "") else f"rank printed with {printed}"
-        if printed in UNIT_NAMES:
-            return printed, ""
         if not printed:
             return count_word, "no unit printed: written as a count; review"
-        base = normalise(printed)
-        if base in COUNT_UNITS or base in ("个月", "天", "周", "小时", "分钟", "岁"):
-            return count_word, (f"unit printed as {printed}, which laibin-check's unit table lacks: "
-                                "written as a count")
-        return count_word, f"unit printed as {printed} is not in laibin-check's unit table: review"
+        if is_known(printed):
+            return printed, ""
+        kept = own_unit(printed)
+        return kept, (f"unit {printed} is not in laibin-check's unit table: kept as its own unit {kept}, "
+                      "with its magnitude; review")
 
     def period(self, m: Mention) -> str:
         """The nearest time expression before the figure in its paragraph: 2021年一季度 -> 2021Q1."""
@@ -405,7 +404,9 @@ class _Builder:
             printed = parse_printed(m.value, integer=f.count)
         except ValueError:
             return
-        f.interval = printed.interval.scale(f.scale)
+        interval = printed.interval.scale(f.scale)
+        # Signed as the text states it (figures.fact_sign, the engine's rule): 下降5.2% is -5.2%.
+        f.interval = -interval if m.sign < 0 and m.sign_word != "-" else interval
 
     # -- not-claims ---------------------------------------------------------------------------------------
     def not_claims(self) -> list[tuple[str, str, str]]:
@@ -709,9 +710,11 @@ class _Relations:
         match = _GROWTH_LINK.fullmatch(words)
         if not match:
             return
-        sign = "-" if match.group(2) in ("下降", "减少", "回落") else "+"
+        # g is signed as the text states it (下降5% is -5%), so one formula serves rises and falls.
+        fell = g.mention.sign < 0 and g.mention.sign_word != "-"
+        sign = "-" if fell else "+"  # as the note reads: 1 - 5% for 下降5%; the formula adds the signed g
         assert level.interval is not None and g.interval is not None
-        factor = Interval.point(1) + g.interval if sign == "+" else Interval.point(1) - g.interval
+        factor = Interval.point(1) + g.interval
         try:
             prior = level.interval / factor
         except ZeroDivisionError:
@@ -724,7 +727,7 @@ class _Relations:
         note = (f"{level.shown} / (1 {sign} {g.shown}) = {fmt_interval(prior.scale(1 / level.scale), 2)}"
                 f"{level.unit} last period")
         pid = _unique(f"{level.id}_prior", self.implied_ids)
-        s = Suggestion("growth", f"{level.id} / (1 {sign} {g.id})", note, None, target=pid,
+        s = Suggestion("growth", f"{level.id} / (1 + {g.id})", note, None, target=pid,
                        facts=(level.id, g.id), approximate=approx)
         self.implied.append(Implied(pid, level.unit, _prior_period(level.period),
                                     f"{level.measure}({self.words('上年同期', '上年同期')})",

@@ -28,19 +28,33 @@ import re
 from fractions import Fraction
 from typing import NamedTuple
 
-from laibin_check.numbers import parse_chinese_numeral
+from laibin_check.numbers import MAGNITUDE_WORDS, QUALIFIER_WORDS, QUALIFIERS, parse_chinese_numeral, split_magnitude
 from laibin_check.report import ReportText, Span, normalise, normalise_with_offsets, strip_artifacts
 
 # -- vocabulary (simplified script: the scan runs on normalised text)
 # -------------------------------------------
 
-PREFIX_QUALIFIERS = ("将近", "接近", "超过", "突破", "大约", "不到", "不足", "高达", "近", "逾", "超", "约")
+# Qualifiers come from numbers.QUALIFIERS, the one table of them (simplified script, longest first).
+PREFIX_QUALIFIERS = tuple(w for w in QUALIFIER_WORDS if QUALIFIERS[w][0] == "before")
 """Qualifiers written before the number; 高达 is emphasis, kept so the quote reads naturally but read as
 exact."""
-_NOT_A_QUALIFIER = {"高达"}
-SUFFIX_QUALIFIERS = ("多", "余")
-POST_QUALIFIERS = ("以上", "以下", "左右", "上下")
-MAGNITUDES = ("万亿", "亿", "万", "千", "百")
+_NOT_A_QUALIFIER = {w for w, (_, k) in QUALIFIERS.items() if k == "exact"}
+SUFFIX_QUALIFIERS = tuple(w for w in QUALIFIER_WORDS if QUALIFIERS[w][0] == "right")
+POST_QUALIFIERS = tuple(w for w in QUALIFIER_WORDS if QUALIFIERS[w][0] == "after")
+MAGNITUDES = tuple(w for w in MAGNITUDE_WORDS if not set(w) & set("萬億"))
+"""萬, 億, 萬億, 千億 ... in simplified script (numbers.MAGNITUDES), longest first."""
+
+FALL_WORDS = ("负增长", "下降", "减少", "回落", "下滑", "下跌", "降低", "缩减", "降", "减", "跌")
+"""A figure right after one of these (下降5%, 同比减少3個, 回落了0.2個百分點) states a fall: its sign is -1.
+下降至/降到 N names the level reached, not the fall, so a word must stand right before the number (了 aside)."""
+_COMPARED = ("水平", "平均", "增速", "增幅", "速度")
+"""超過18.3%的全國平均水平: 超過 compares with a figure printed as it is (18.3% stays exact)."""
+
+def _table_units() -> list[str]:
+    from laibin_check.units import UNIT_NAMES, simplified  # a plain table: pint loads only when a unit is resolved
+
+    return [u for u in {simplified(u) for u in UNIT_NAMES} if split_magnitude(u)[0] == 1 and not u.isascii()]
+
 
 # Rates and measures first, then classifiers; the longest match wins, so order within a length does not
 # matter.
@@ -58,8 +72,10 @@ _CLASSIFIERS = (
     "处", "栋", "间", "层", "笔", "宗", "例", "起", "大", "年", "个月", "天", "周", "小时", "分钟", "岁",
 )
 UNITS: tuple[str, ...] = tuple(
-    sorted(set(_RATE_UNITS + _MEASURE_UNITS + _CLASSIFIERS), key=lambda u: (-len(u), u))
+    sorted(set(_RATE_UNITS + _MEASURE_UNITS + _CLASSIFIERS) | set(_table_units()), key=lambda u: (-len(u), u))
 )
+"""Every unit the scanner reads after a number: its own lists, and every unit of units.py's table (simplified,
+without magnitude), so a unit the facts loader knows is never cut off (1100億斤, 萬標箱)."""
 COUNT_UNITS = frozenset(_CLASSIFIERS) - {"年", "个月", "天", "周", "小时", "分钟", "岁", "大"} | {"大"}
 """Units of whole things: a count is an integer."""
 
@@ -84,12 +100,28 @@ _FORMULA = re.compile(r"\d+(?:\s*[+×x*/]\s*\d+)+(?:\s*(?:>|<|=|>=|<=)\s*\d+)?")
 _WELL_FORMED = re.compile(
     # a positional numeral: [d千][零][d百][零][d十][d], with 万 and 亿 sections; 十 may stand without its 一
     # (百 and 千 too, as in 近百個, 逾千家: whether such a run is a figure is then decided by what follows it)
+    # sections are joined by 万/亿 only (一一 of 唯一一個 is two numerals, not one); 一萬二 and 三千五 abbreviate
     r"^(?:(?:[一二两三四五六七八九]?千)?零?(?:[一二两三四五六七八九]?百)?零?(?:[一二两三四五六七八九]?十)?"
-    r"零?[一二两三四五六七八九]?(?:万亿|亿|万)?)+$"
+    r"零?[一二两三四五六七八九]?(?:万亿|亿|万))*"
+    r"(?:(?:[一二两三四五六七八九]?千)?零?(?:[一二两三四五六七八九]?百)?零?(?:[一二两三四五六七八九]?十)?"
+    r"零?[一二两三四五六七八九]?)$"
 )
 _YEAR_DIGITS = re.compile(f"^[{_CN_DIGIT}]{{4}}$")
 _NAME_SUFFIXES = ("热线", "号线", "国道", "省道", "高速", "路", "号", "届")
-_DISTRIBUTIVE = ("分别", "各", "每", "仅", "只", "共", "合计")
+# Numbers that label rather than count (see _Scanner.labels): month and quarter enumerations (7、8、9三個月,
+# 4季度, 1-3月), age groups (16-24歲, 0~14歲, 60歲及以上), list and note numbers (1、 （1） 表1 注2).
+# Repetitions are bounded, so a long run of digits or separators is scanned in linear time.
+_ENUM_LABELS = re.compile(
+    r"(?<![\d.])(?:\d{1,2}(?:[、,和及]\d{1,2}){1,11}(?=(?:[一二三四五六七八九十两]{1,3}个)?月)|\d(?=季度))"
+)
+_AGE_GROUP = re.compile(
+    r"(?<![\d.])\d{1,3}(?:\s?[-~—至到]\s?\d{1,3}\s?周?岁|\s?周?岁(?:及?以[上下]|人口|组|人群|年龄))"
+)
+_LIST_MARK = re.compile(r"(?:^|(?<=[\s。;;:：!?]))[(（]?\d{1,3}(?:[、)）]|\.(?![\d]))", re.MULTILINE)
+_NOTE_LABEL = re.compile(r"(?:附表|附图|附件|表|图|注)\s?\d{1,3}(?![\d.])")
+_TERM_AFTER_YEARS = ("平均", "复合")
+"""兩年平均增長: the two years belong to the term (a two-year average), they are not a figure."""
+_DISTRIBUTIVE = ("唯一", "分别", "各", "每", "仅", "只", "共", "合计")
 _RANK_CONTEXT = ("排", "居", "列", "位居", "位列")
 
 
@@ -118,11 +150,20 @@ class Mention(NamedTuple):
     """The whole printed phrase: 第, qualifiers, number, magnitude, unit, 以上/左右."""
     chinese: bool
     """Written in Chinese numerals."""
+    sign: int = 1
+    """-1 when the figure states a fall: a printed minus (−19.4%) or a fall word before it (下降, 減少, 回落 ...)."""
+    sign_word: str = ""
+    """What made it negative: "-" or the fall word (simplified); "" for a rise or a level."""
+    repeat_of: int = -1
+    """The start of the same mention where its sentence was printed first (a title repeated as the first body
+    line, 原標題, a sentence printed twice), or -1: a repeat is the same text, not a new figure."""
 
     @property
     def needs_claim(self) -> bool:
         """Every Arabic number must be accounted for; a Chinese numeral only when it is a figure, rank or
         record."""
+        if self.repeat_of >= 0:
+            return False
         return not self.chinese or self.kind in ("figure", "rank", "record")
 
     @property
@@ -145,26 +186,24 @@ class Mention(NamedTuple):
     @property
     def magnitude(self) -> Fraction:
         """10^4 for 萬, 10^8 for 億, 10^12 for 萬億, else 1."""
-        unit = normalise(self.unit)
-        for word, factor in (("万亿", 10**12), ("亿", 10**8), ("万", 10**4)):
-            if unit.startswith(word):
-                return Fraction(factor)
-        return Fraction(1)
+        return Fraction(split_magnitude(normalise(self.unit))[0])
 
     @property
     def base_unit(self) -> str:
         """The unit without magnitude, normalised: "元", "%", "个百分点", "个"."""
-        unit = normalise(self.unit)
-        for word in ("万亿", "亿", "万", "千", "百"):
-            if unit.startswith(word) and unit != "百分点":
-                return unit[len(word):]
-        return unit
+        return split_magnitude(normalise(self.unit))[1]
 
     @property
     def number_value(self) -> Fraction:
+        """The number as printed, with a printed minus: -19.4 for −19.4%, 5 for 下降5%."""
         if self.chinese:
             return Fraction(parse_chinese_numeral(self.number))
         return Fraction(self.number)
+
+    @property
+    def signed_value(self) -> Fraction:
+        """What the figure states, signed: -5 for 下降5%, -19.4 for −19.4% and for 下降−19.4% alike."""
+        return abs(self.number_value) * self.sign
 
 
 
@@ -200,6 +239,69 @@ class _Scanner:
         self.titles = _segments(norm, "《", "》")
         self.slogans_seen: set[tuple[int, int]] = set()
         self.idiom_spans = [(m.start(), m.end()) for w in IDIOMS for m in re.finditer(re.escape(w), norm)]
+        self.labels = self._labels()
+
+    def _labels(self) -> bytearray:
+        """For each position of the normalised text, whether a number starting there labels rather than counts:
+        a period (an enumeration of months or quarters), a group (an age range), an ordinal (a list or note
+        number), a label (表1, 注2). One pass of each pattern over the text."""
+        marks = bytearray(len(self.norm) + 1)
+        for pattern, code in ((_ENUM_LABELS, _PERIOD_LABEL), (_AGE_GROUP, _GROUP_LABEL),
+                              (_LIST_MARK, _ORDINAL_LABEL), (_NOTE_LABEL, _NOTE_NUMBER)):
+            for m in pattern.finditer(self.norm):
+                for i in range(m.start(), m.end()):
+                    if self.norm[i].isdigit() and not marks[i]:
+                        marks[i] = code
+        return marks
+
+    def _repeats(self) -> list[tuple[int, int, int]]:
+        """(start, end, first) in normalised offsets for each sentence printed before: the same sentence earlier
+        (a title repeated under 原標題, a lead repeated in the body), or a heading that is part of the title.
+        `first` is where the same text starts the first time."""
+        n = self.norm
+        line_end = n.find("\n")
+        title = n[:line_end].strip() if 0 < line_end <= 300 else ""
+        title_at = n.find(title) if title else -1
+        seen: dict[str, int] = {}
+        out: list[tuple[int, int, int]] = []
+        for m in _SENTENCE.finditer(n):
+            a, b = m.span()
+            while a < b and n[a].isspace():
+                a += 1
+            prefix = _ORIGINAL_TITLE.match(n, a, b)
+            if prefix:
+                a = prefix.end()
+            while b > a and n[b - 1].isspace():
+                b -= 1
+            key = n[a:b]
+            if len(key) < 6:
+                continue
+            if key in seen:
+                out.append((a, b, seen[key]))
+            elif title and a > line_end and key in title:
+                out.append((a, b, title_at + title.find(key)))
+            else:
+                seen[key] = a
+        return out
+
+    def _mark_repeats(self, mentions: list[Mention]) -> list[Mention]:
+        repeats = self._repeats()
+        if not repeats:
+            return mentions
+        import bisect
+
+        by_start = {m.start: m for m in mentions}
+        out = []
+        for m in mentions:
+            at = bisect.bisect_left(self.offsets, m.start, 0, len(self.norm))
+            k = bisect.bisect_right(repeats, (at, len(self.norm) + 1, 0)) - 1
+            if k >= 0 and repeats[k][0] <= at < repeats[k][1]:
+                a, _b, first = repeats[k]
+                first_start = self.offsets[first + (at - a)]
+                if first_start in by_start and first_start < m.start:
+                    m = m._replace(repeat_of=first_start)
+            out.append(m)
+        return out
 
     def orig(self, a: int, b: int) -> tuple[int, int]:
         """Normalised [a, b) to original offsets."""
@@ -233,7 +335,7 @@ class _Scanner:
             if found is not None:
                 out.append(found)
         out.sort(key=lambda x: (x.start, x.end))
-        return out
+        return self._mark_repeats(out)
 
     # -- shared pieces --------------------------------------------------------------------------------------
     def prefix(self, a: int) -> tuple[int, str]:
@@ -255,9 +357,9 @@ class _Scanner:
         if n[p:p + 1] in SUFFIX_QUALIFIERS and not n.startswith("多方", p) and not n.startswith("余额", p):
             p += 1
         more_end = p
-        if not chinese:
+        if not chinese and not any(n.startswith(u, p) for u in _UNITS_LIKE_MAGNITUDES):
             for mag in MAGNITUDES:
-                if n.startswith(mag, p) and not n.startswith("百分", p):
+                if n.startswith(mag, p):
                     p += len(mag)
                     break
             if p > more_end and more_end == b and n[p:p + 1] in SUFFIX_QUALIFIERS:
@@ -271,10 +373,29 @@ class _Scanner:
                 break
         unit_end = p
         for word in POST_QUALIFIERS:
-            if n.startswith(word, p):
+            if n.startswith(word, p) and not n.startswith("上下游", p):
                 p += len(word)
                 break
         return more_end, late, unit_end, p, unit_start
+
+    def fall(self, start: int) -> str:
+        """The fall word right before `start` (下降, 減少 ... with an optional 了), or ""."""
+        end = start - 1 if start > 0 and self.norm[start - 1] == "了" else start
+        for word in FALL_WORDS:
+            if self.norm.startswith(word, end - len(word)) and end >= len(word):
+                return word
+        return ""
+
+    def compared(self, end: int) -> bool:
+        """超過18.3%的全國平均水平: the figure after 超過 is a level compared with, printed exactly."""
+        if self.norm[end:end + 1] != "的":
+            return False
+        rest = self.norm[end + 1:end + 12]
+        for stop in _CLAUSE_STOPS:
+            cut = rest.find(stop)
+            if cut >= 0:
+                rest = rest[:cut]
+        return any(w in rest for w in _COMPARED)
 
     def make(self, a: int, b: int, pa: int, pb: int, number: str, qualifier: str, unit: str, kind: str,
              reason: str, *, chinese: bool) -> Mention:
@@ -300,6 +421,12 @@ class _Scanner:
     def arabic(self, a: int, b: int) -> Mention:
         n = self.norm
         number = n[a:b].replace(",", "")
+        label = self.labels[a]
+        digits_at = a
+        if a > 0 and n[a - 1] in "-\u2212" and not (a > 1 and (n[a - 2].isdigit() or (n[a - 2].isascii()
+                                                             and n[a - 2].isalpha()))) and not label:
+            a -= 1  # −19.4%: a printed minus (a dash between two numbers, 16-24, is a range)
+            number = "-" + number
         ordinal = a > 0 and n[a - 1] == "第"
         q_start, qualifier = (a, "") if ordinal else self.prefix(a)
         more_end, late, unit_end, post_end, _ = self.suffix(b, chinese=False)
@@ -315,12 +442,34 @@ class _Scanner:
             qualifier = post
         if qualifier in _NOT_A_QUALIFIER or (qualifier == "近" and unit_n == "年"):
             q_start, qualifier = a, ""
+        if q_start < a and QUALIFIERS.get(qualifier, ("", ""))[1] == "over" and self.compared(post_end):
+            q_start, qualifier = a, ""
         start, end = q_start, more_end
         phrase_start = a - 1 if ordinal else q_start
         kind, reason = "figure", ""
         after = n[b:b + 8]
+        decimal = "." in number
         if self.inside(self.titles, a, b):
             kind, reason = "name", "title"
+        elif label == _PERIOD_LABEL or (not decimal and n.startswith("季度", b)):
+            kind, reason = "period", "period"  # 7、8、9三個月, 4季度: labels of months and quarters
+        elif label == _GROUP_LABEL:
+            kind, reason = "name", "group"  # 16-24歲, 60歲及以上: the bounds of a group, not counts
+        elif label == _ORDINAL_LABEL and not ordinal:
+            kind, reason = "name", "ordinal"  # 1、 （1）: a list or note number
+            unit_end = post_end = more_end = end = b + (1 if n[b:b + 1] in "、.)" else 0)
+            unit_n = ""
+        elif label == _NOTE_NUMBER:
+            kind, reason = "name", "label"  # 表1, 注2
+        elif not decimal and unit_n == "年" and n.startswith(_TERM_AFTER_YEARS, unit_end):
+            kind, reason = "name", "term"  # 2年平均增長: one term
+        elif not decimal and ((not unit_n and _PHASE.match(n, b)) or (unit_n == "期" and _RANGE_END.search(n, 0, a))):
+            kind, reason = "name", "name"  # 1-3期項目: phase numbers
+        elif (n[b:b + 1] in "×÷*" or (digits_at > 0 and n[digits_at - 1] in "×÷*=/")) and not unit_n.strip("%"):
+            kind, reason = "name", "formula"  # ×12×100, 360×…÷12: constants of a definition
+        elif (not decimal and after[:1] == "日" and n[b + 1:b + 2] != "均" and 1 <= int(number) <= 31):
+            kind, reason = "date", "date"  # 12日: a day of the month
+            unit_end = post_end = b + 1
         elif _code_at(n, a, b) != (a, b):
             # 5G, G72, 4A級: codes, not figures; the mention spans the whole code so a not-claim names it.
             ca, cb = _code_at(n, a, b)
@@ -352,8 +501,12 @@ class _Scanner:
         if late >= 0:
             unit = self.orig_text(more_end, late) + self.orig_text(late + 1, unit_end)
         orig_qual = self._orig_qualifier(qualifier, a, b, q_start, more_end, unit_end, post_end)
-        return self.make(start, end, phrase_start, post_end, number, orig_qual, unit, kind, reason,
-                         chinese=False)
+        sign_word = "-" if number.startswith("-") else self.fall(phrase_start)
+        mention = self.make(start, end, phrase_start, post_end, number, orig_qual, unit, kind, reason,
+                            chinese=False)
+        if sign_word and kind in ("figure", "record"):
+            mention = mention._replace(sign=-1, sign_word=sign_word)
+        return mention
 
     def _orig_qualifier(self, qualifier: str, a: int, b: int, q_start: int, more_end: int, unit_end: int,
                         post_end: int) -> str:
@@ -381,6 +534,10 @@ class _Scanner:
     # -- Chinese numerals -----------------------------------------------------------------------------------
     def chinese(self, a: int, b: int) -> Mention | None:
         n = self.norm
+        if n[a] == "一" and a > 0 and n[a - 1] == "唯":
+            a += 1  # 唯一一個: 唯一 is a word, the count is the second 一
+            if a == b:
+                return None
         run = n[a:b]
         percent = a >= 3 and n[a - 3:a] == "百分之"
         if not any(c in run for c in _CN_DIGIT + "十") and not percent and not self.prefix(a)[1]:
@@ -412,6 +569,10 @@ class _Scanner:
             q_start = a
         if qualifier in _NOT_A_QUALIFIER:
             qualifier = ""
+        if unit_n == "年" and n.startswith(_TERM_AFTER_YEARS, unit_end):
+            return self.make(a, number_end, a, unit_end, number, "", "", "name", "term", chinese=True)
+        if unit_n == "个月" and a > 0 and self.labels[a - 1] == _PERIOD_LABEL:
+            return self.make(a, number_end, a, unit_end, number, "", "", "period", "period", chinese=True)
         reduplicated = bool(unit_n) and n.startswith(unit_n, unit_end)
         if ordinal:
             if unit_n in ("位", "名") or any(w in self.clause_before(a - 1) for w in _RANK_CONTEXT):
@@ -442,11 +603,19 @@ class _Scanner:
             orig_qual = (self.orig_text(q_start, a) if q_start < a else
                          self.orig_text(b, more_end) if more_end > b else self.orig_text(unit_end, post_end))
         end = more_end if more_end > b else number_end
-        return self.make(start, end, q_start, post_end, number, orig_qual,
-                         unit, kind, "", chinese=True)
+        mention = self.make(start, end, q_start, post_end, number, orig_qual, unit, kind, "", chinese=True)
+        fall = "" if percent else self.fall(q_start)
+        return mention._replace(sign=-1, sign_word=fall) if fall else mention
 
 
 _CLAUSE_STOPS = ",，;；。!！?？:：、\n“”()（）"
+_PHASE = re.compile(r"(?:[-~至到]\d{1,3})?期")
+_RANGE_END = re.compile(r"\d[-~至到]$")
+_PERIOD_LABEL, _GROUP_LABEL, _ORDINAL_LABEL, _NOTE_NUMBER = 1, 2, 3, 4
+_SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]?")
+_ORIGINAL_TITLE = re.compile(r"原标?题\s?[:：]?\s?")
+_UNITS_LIKE_MAGNITUDES = ("千瓦", "千克", "千米", "千元", "百分", "千公顷")
+"""Units that start like a magnitude: 5千瓦 is five kilowatts, not 5千 of 瓦."""
 
 
 def _code_at(n: str, a: int, b: int) -> tuple[int, int]:
@@ -497,6 +666,15 @@ def find_value(report: ReportText, quote_span: Span, value: str) -> Mention | No
     return None
 
 
+def fact_sign(mention: Mention, value: str) -> int:
+    """The sign a fact's value takes from its place in the text: -1 when a fall word stands right before it
+    (下降5.2% is -5.2%) and the value does not print its own minus; 1 otherwise (a printed minus is in the value
+    itself: "-19.4"). One rule for facts files and drafts alike (README, "Signs")."""
+    if mention.sign < 0 and mention.sign_word != "-" and not normalise(value).lstrip().startswith(("-", "\u2212")):
+        return -1
+    return 1
+
+
 def value_span(report: ReportText, quote_span: Span, value: str) -> Span | None:
     """Where the fact's value sits inside its quote, as a Span, or None (see find_value)."""
     m = find_value(report, quote_span, value)
@@ -504,7 +682,7 @@ def value_span(report: ReportText, quote_span: Span, value: str) -> Span | None:
 
 
 def _value_key(value: str) -> str:
-    v = normalise(value).replace(",", "").strip()
+    v = normalise(value).replace(",", "").replace("\u2212", "-").strip()
     if v.startswith("第"):
         v = v[1:]
     if v.endswith(("位", "名")) and len(v) > 1:

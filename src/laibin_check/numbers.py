@@ -189,30 +189,63 @@ def _recip(a: Ext) -> Ext:
 
 # -- reading printed figures -----------------------------------------------------------------------------------
 
-FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+# Full-width digits and marks, and the minus signs a report prints (U+2212 −, full-width －), to ASCII.
+FULLWIDTH = str.maketrans("０１２３４５６７８９．％－＋\u2212", "0123456789.%-+-")
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-              "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "兩": 2, "两": 2, "倆": 2, "俩": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_LARGE = {"萬": 10_000, "万": 10_000, "億": 100_000_000, "亿": 100_000_000}
 CN_NUMERAL_CHARS = "".join(_CN_DIGITS) + "".join(_CN_SMALL) + "".join(_CN_LARGE)
 
+MAGNITUDES: dict[str, int] = {
+    "萬億": 10**12, "万亿": 10**12, "千億": 10**11, "千亿": 10**11, "百億": 10**10, "百亿": 10**10,
+    "億": 10**8, "亿": 10**8, "千萬": 10**7, "千万": 10**7, "百萬": 10**6, "百万": 10**6,
+    "萬": 10**4, "万": 10**4,
+}
+"""The magnitudes a unit may carry (4.8億臺, 7千億元, 1260萬人), in either script: the one table of them.
+Longest first, so 萬億 is read before 億 and 千億 before 億."""
+MAGNITUDE_WORDS: tuple[str, ...] = tuple(sorted(MAGNITUDES, key=lambda w: -len(w)))
+
+
+def split_magnitude(unit: str) -> tuple[int, str]:
+    """(factor, the unit without it): "億元" -> (10**8, "元"), "千億元" -> (10**11, "元"), "元" -> (1, "元").
+    A bare magnitude (1260萬 after a count noun) gives (10**4, "")."""
+    for word in MAGNITUDE_WORDS:
+        if unit.startswith(word):
+            return MAGNITUDES[word], unit[len(word):]
+    return 1, unit
+
 
 def parse_chinese_numeral(text: str) -> int:
-    """三 -> 3, 十一 -> 11, 二十 -> 20, 一百零五 -> 105, 兩萬 -> 20000. ValueError when it is not one."""
+    """三 -> 3, 十一 -> 11, 二十 -> 20, 一百零五 -> 105, 兩萬 -> 20000. ValueError when it is not one.
+
+    A trailing digit right after 百, 千, 萬 or 億 is one place lower, as statistics texts abbreviate:
+    一百二 = 120, 三千五 = 3500, 一萬二 = 12000 (after 零 it is not: 一百零二 = 102)."""
     if not text or any(c not in CN_NUMERAL_CHARS for c in text):
         raise ValueError(f"not a Chinese numeral: {text!r}")
     total, section, digit = 0, 0, None
+    last_unit = 0  # the place of the unit just read, for the abbreviated last digit
     for ch in text:
         if ch in _CN_DIGITS:
+            if digit is not None:
+                if digit == 0:  # 零 before a digit: a gap, 一百零五
+                    last_unit = 0
+                else:
+                    raise ValueError(f"not a Chinese numeral: {text!r}")
             digit = _CN_DIGITS[ch]
+            if digit == 0:
+                last_unit = 0
         elif ch in _CN_SMALL:
             section += (1 if digit is None else digit) * _CN_SMALL[ch]
-            digit = None
+            digit, last_unit = None, _CN_SMALL[ch]
         else:
             section += digit or 0
             total += (section or 1) * _CN_LARGE[ch]
-            section, digit = 0, None
+            section, digit, last_unit = 0, None, _CN_LARGE[ch]
+    if digit and last_unit >= 100:
+        # 一萬二: the bare last digit stands for the next place down (千), not for units.
+        return total + section + digit * last_unit // 10
     return total + section + (digit or 0)
 
 
@@ -228,17 +261,30 @@ class Readings:
 
 _DEFAULT_READINGS = Readings()
 
-PREFIXES: dict[str, str] = {
-    "將近": "near", "将近": "near", "接近": "near", "近": "near",
-    "超過": "over", "超过": "over", "突破": "over", "逾": "over", "超": "over",
-    "大約": "about", "大约": "about", "約": "about", "约": "about",
-    "不到": "under", "不足": "under",
+# The one table of qualifiers, in simplified script (the figure scanner reads normalised text; a fact's value is
+# folded with _QUALIFIER_FOLD first). word -> (where it is printed, its reading):
+#   before: 超过380, 近400;  right: 380多 (right after the number);  after: 5%左右, 七成以上 (after the unit).
+# Readings: near | over (more than) | at_least | at_most | under (less than) | about | more (N多) | exact.
+QUALIFIERS: dict[str, tuple[str, str]] = {
+    "将近": ("before", "near"), "接近": ("before", "near"), "近": ("before", "near"),
+    "超过了": ("before", "over"), "超过": ("before", "over"), "突破": ("before", "over"),
+    "逾": ("before", "over"), "超": ("before", "over"),
+    "迈上": ("before", "at_least"), "站上": ("before", "at_least"), "跨上": ("before", "at_least"),
+    "大约": ("before", "about"), "约": ("before", "about"),
+    "不到": ("before", "under"), "不足": ("before", "under"), "不超过": ("before", "at_most"),
+    "高达": ("before", "exact"),  # emphasis, kept so the quote reads naturally: the figure is exact
+    "多": ("right", "more"), "余": ("right", "more"),
+    "及以上": ("after", "at_least"), "以上": ("after", "at_least"),
+    "及以下": ("after", "at_most"), "以下": ("after", "at_most"), "以内": ("after", "at_most"),
+    "左右": ("after", "about"), "上下": ("after", "about"),
 }
-SUFFIXES: dict[str, str] = {
-    "多": "more", "餘": "more", "余": "more",
-    "以上": "at_least", "以下": "at_most",
-    "左右": "about", "上下": "about",
-}
+QUALIFIER_WORDS: tuple[str, ...] = tuple(sorted(QUALIFIERS, key=lambda w: -len(w)))
+"""Longest first: 超过了 before 超过 before 超, 及以上 before 以上."""
+_QUALIFIER_FOLD = str.maketrans("過將約餘邁達內", "过将约余迈达内")
+
+# The older two views, in both scripts, for callers that want them.
+PREFIXES: dict[str, str] = {w: k for w, (where, k) in QUALIFIERS.items() if where == "before" and k != "exact"}
+SUFFIXES: dict[str, str] = {w: k for w, (where, k) in QUALIFIERS.items() if where != "before"}
 
 _ARABIC = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
@@ -282,16 +328,21 @@ def _parse_printed(text: str, integer: bool, readings: Readings) -> Printed:
         body = body[1:]
     qualifier: str | None = None
     kind: str | None = None
-    for word, k in PREFIXES.items():
-        if body.startswith(word) and len(body) > len(word):
-            qualifier, kind, body = word, k, body[len(word):]
+    folded = body.translate(_QUALIFIER_FOLD)
+    for word in QUALIFIER_WORDS:
+        where, k = QUALIFIERS[word]
+        if where == "before" and folded.startswith(word) and len(body) > len(word):
+            qualifier, kind, body, folded = body[:len(word)], k, body[len(word):], folded[len(word):]
             break
-    for word, k in SUFFIXES.items():
-        if body.endswith(word) and len(body) > len(word):
+    for word in QUALIFIER_WORDS:
+        where, k = QUALIFIERS[word]
+        if where != "before" and folded.endswith(word) and len(body) > len(word):
             if qualifier is not None:
                 raise ValueError(f"two qualifiers in {raw!r}")
-            qualifier, kind, body = word, k, body[: -len(word)]
+            qualifier, kind, body = body[-len(word):], k, body[: -len(word)]
             break
+    if kind == "exact":
+        kind = None
     if _ARABIC.match(body):
         number = Fraction(body)
         decimals = len(body.split(".")[1]) if "." in body else 0
@@ -299,7 +350,7 @@ def _parse_printed(text: str, integer: bool, readings: Readings) -> Printed:
         try:
             number = Fraction(parse_chinese_numeral(body))
         except ValueError:
-            magnitude = next((m for m in ("萬億", "万亿", "億", "亿", "萬", "万") if body.endswith(m)), None)
+            magnitude = next((m for m in MAGNITUDE_WORDS if body.endswith(m)), None)
             if magnitude and _ARABIC.match(body[: -len(magnitude)]):
                 # The magnitude belongs to the unit, where its rounding is read correctly: 1.2萬人 is
                 # [1.15, 1.25) 萬人, not 1.2 of something rounded to the unit.

@@ -13,6 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
+from laibin_check.numbers import split_magnitude
+
 RateKind = Literal["rate", "points", None]
 
 _UNITS_FILE = Path(__file__).with_name("units.txt")
@@ -65,21 +67,37 @@ _TABLE: dict[str, tuple[str, str]] = {
     "年": ("year", "count"),
     "位": ("rank", "rank"),
 }
+# More measures of the genre: 斤 (half a kilogram), containers (標箱, TEU), other currencies, volumes.
+_TABLE.update({
+    "斤": ("jin_size * ton", "quantity"), "公噸": ("ton", "quantity"), "克": ("gram_size * ton", "quantity"),
+    "標箱": ("teu", "quantity"), "標準箱": ("teu", "quantity"),
+    "港元": ("hk_dollar", "money"), "歐元": ("euro", "money"), "日元": ("yen", "money"),
+    "升": ("liter_size * cubic_meter", "quantity"), "桶": ("barrel", "quantity"),
+    "千公頃": ("qian * hectare_size * square_meter", "quantity"), "萬平方公里": ("wan * square_km_size * square_meter",
+                                                                          "quantity"),
+    "兆瓦時": ("qian * kilowatt_hour", "quantity"),
+})
 # Classifiers of counted things: each is a whole number of items.
-_COUNTS = "個家名次項張單大條所人戶座批支輛臺台套件場期類種隊宗份架艘頭只棵株口門間處篇部屆輪棟幢筆"
-for _c in ("人次", *_COUNTS):
+_COUNTS = ("個家名次項張單大條所人戶座批支輛臺台套件場期類種隊宗份架艘頭只棵株口門間處篇部屆輪棟幢筆例起床樁"
+           "枚顆根副對匹羽")
+for _c in ("人次", "架次", "車次", "艘次", "戶次", *_COUNTS):
     _TABLE.setdefault(_c, ("item", "count"))
-# Also accept magnitudes on counts: 萬人, 萬戶, 萬人次.
+# The common magnitudes of counts, listed (any unit takes any magnitude: see resolve).
 for _c in ("人", "戶", "人次", "個", "家", "項", "件", "輛", "臺", "台", "套", "張", "株", "頭", "只", "棵", "筆"):
     _TABLE.setdefault("萬" + _c, ("wan * item", "count"))
 for _c in ("人", "人次", "件", "筆"):
     _TABLE.setdefault("億" + _c, ("yi * item", "count"))
 
-_SIMPLIFIED = str.maketrans("萬億噸個項張單條戶輛臺時點畝頃處頭門間屆輪筆棟類隊場種裏",
-                            "万亿吨个项张单条户辆台时点亩顷处头门间届轮笔栋类队场种里")
+_SIMPLIFIED = str.maketrans("萬億噸個項張單條戶輛臺時點畝頃處頭門間屆輪筆棟類隊場種裏標準歐樁顆對車",
+                            "万亿吨个项张单条户辆台时点亩顷处头门间届轮笔栋类队场种里标准欧桩颗对车")
 UNIT_NAMES: dict[str, tuple[str, str]] = dict(_TABLE)
 for _name, _spec in _TABLE.items():
     UNIT_NAMES.setdefault(_name.translate(_SIMPLIFIED), _spec)
+
+
+def simplified(name: str) -> str:
+    """A unit in simplified script (億元 -> 亿元), as the figure scanner reads units."""
+    return name.translate(_SIMPLIFIED)
 
 
 class Unit(NamedTuple):
@@ -93,7 +111,7 @@ class Unit(NamedTuple):
     dims: tuple[tuple[str, int], ...]
     """The same, as sorted (dimension, exponent) pairs, for arithmetic on dimensions."""
     kind: str
-    """money | quantity | rate | points | times | count | rank."""
+    """money | quantity | rate | points | times | count | rank | other (a measure word the table lacks)."""
 
     @property
     def integer(self) -> bool:
@@ -179,12 +197,46 @@ def _units(expression: str) -> Any:
 
 @cache
 def resolve(name: str) -> Unit:
-    """Resolve a printed unit; KeyError (with the known units) when it is not one."""
-    spec = UNIT_NAMES.get(name.strip())
-    if spec is None:
-        raise KeyError(name)
-    expression, kind = spec
-    quantity = _registry().Quantity(Fraction(1), _units(expression)).to_base_units()
-    magnitude = Fraction(quantity.magnitude)
-    dims = tuple(sorted((str(k), int(v)) for k, v in quantity.dimensionality.items()))
-    return Unit(name=name.strip(), scale=magnitude, dimension=str(quantity.dimensionality), dims=dims, kind=kind)
+    """Resolve a printed unit; KeyError when it is not one.
+
+    Any known unit may carry a magnitude (萬, 億, 萬億, 千億 ...: 4.8億臺, 39.07億千瓦時, 7千億元), and a bare
+    magnitude is a count in that magnitude (1260萬 written for 1260萬人). A unit the table does not know is
+    written in brackets, 億[擔]: a unit of its own, with its own dimension and its magnitude, never a whole-number
+    count (`extract` writes such a unit for a measure word it does not know, and notes it for review)."""
+    name = name.strip()
+    spec = UNIT_NAMES.get(name)
+    if spec is not None:
+        expression, kind = spec
+        quantity = _registry().Quantity(Fraction(1), _units(expression)).to_base_units()
+        magnitude = Fraction(quantity.magnitude)
+        dims = tuple(sorted((str(k), int(v)) for k, v in quantity.dimensionality.items()))
+        return Unit(name=name, scale=magnitude, dimension=str(quantity.dimensionality), dims=dims, kind=kind)
+    factor, base = split_magnitude(name)
+    if factor > 1 and (base == "" or base in UNIT_NAMES):
+        inner = resolve(base or "個")
+        return inner._replace(name=name, scale=inner.scale * factor)
+    own = _OWN_UNIT.fullmatch(base)
+    if own:
+        # Its own dimension, named after the word in simplified script so both spellings add up.
+        dim = "[" + simplified(own[1]) + "]"
+        return Unit(name=name, scale=Fraction(factor), dimension=dim, dims=((dim, 1),), kind="other")
+    raise KeyError(name)
+
+
+def is_known(name: str) -> bool:
+    """Whether the unit (with or without a magnitude) is one of the table's, not a measure word kept as is."""
+    try:
+        return resolve(name).kind != "other"
+    except KeyError:
+        return False
+
+
+def own_unit(word: str) -> str:
+    """How a facts file writes a unit the table lacks: the word in brackets, 億斤 of a new measure -> 億[斤]."""
+    base = split_magnitude(word)[1]
+    return word[: len(word) - len(base)] + "[" + base + "]"
+
+
+# A unit the table lacks, written on purpose in brackets (億[斤]): a Chinese measure word of up to six characters.
+# Without brackets an unknown unit stays an error, so a typo (百分比 for %) never becomes a unit of its own.
+_OWN_UNIT = re.compile("\\[([\u3400-\u4dbf\u4e00-\u9fff]{1,6})\\]")

@@ -52,6 +52,7 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三":
 _MULTIPLIERS = (("万亿", 10**12), ("萬億", 10**12), ("亿", 10**8), ("億", 10**8), ("万", 10**4), ("萬", 10**4),
                 ("千", 10**3), ("百", 10**2))
 _PERCENT = ("%", "％", "百分点", "百分點")
+_EXACT_COUNTS = ("年", "个", "個", "家", "座", "城", "省", "名", "项", "項", "位")
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,12 @@ def number_keys(text: str) -> set[str]:
 def interval(figure: str) -> tuple[Fraction, Fraction]:
     """What a printed figure stands for, in base units (亿 and 万 applied; % and 百分点 as fractions of one)."""
     m = _NUM.search(figure)
-    if m:
+    frac = re.search(r"(\d+)/(\d+)", figure)
+    if frac:  # 近2/3: an exact fraction, no rounding
+        value = Fraction(int(frac.group(1)), int(frac.group(2)))
+        head, rest = figure[:frac.start()], figure[frac.end():]
+        decimals = -1
+    elif m:
         digits = m.group().replace(",", "")
         value = Fraction(digits)
         decimals = len(digits.partition(".")[2])
@@ -104,9 +110,16 @@ def interval(figure: str) -> tuple[Fraction, Fraction]:
         decimals = 0
         start = figure.index(cn[0])
         head, rest = figure[:start], figure[start + len(cn):]
-    half = Fraction(1, 2 * 10**decimals)
+    half = Fraction(1, 2 * 10**decimals) if decimals >= 0 else Fraction(0)
     lo, hi = value - half, value + half
-    if rest.startswith(("多", "余", "餘")):
+    scale = Fraction(1)
+    unit = rest
+    for word, mult in _MULTIPLIERS:  # 337亿多元: the multiplier may come before the qualifier
+        if unit.startswith(word) or (unit.startswith(("多", "余", "餘")) and unit[1:].startswith(word)):
+            scale = Fraction(mult)
+            unit = unit.replace(word, "", 1)
+            break
+    if unit.startswith(("多", "余", "餘")):
         step = Fraction(1, 10**decimals)
         if decimals == 0:
             n = int(value)
@@ -115,6 +128,7 @@ def interval(figure: str) -> tuple[Fraction, Fraction]:
                 n //= 10
                 step *= 10
         lo, hi = value, value + step
+        unit = unit[1:]
     elif any(q in head for q in ("近", "接近", "将近", "將近")):
         lo, hi = value * Fraction(9, 10), value
     elif any(q in head for q in ("约", "約", "大约", "大約")) or any(q in rest for q in ("左右", "上下")):
@@ -123,14 +137,8 @@ def interval(figure: str) -> tuple[Fraction, Fraction]:
         lo, hi = value, Fraction(10**30)
     elif any(q in head for q in ("不到", "不足")) or "以下" in rest:
         lo, hi = Fraction(0), value
-    if rest.startswith("倍") and "翻" in head:  # not used by the gold; 倍 is a plain multiple
-        pass
-    scale = Fraction(1)
-    unit = rest.lstrip("多余餘")
-    for word, mult in _MULTIPLIERS:
-        if unit.startswith(word):
-            scale = Fraction(mult)
-            break
+    if decimals == 0 and scale == 1 and lo == value - half and unit.startswith(_EXACT_COUNTS):
+        lo, hi = value, value  # 10年, 41个行业: a count of periods or things is exact, not rounded
     if unit.startswith(_PERCENT) or any(unit.startswith("个" + p) or unit.startswith("個" + p) for p in _PERCENT):
         scale = Fraction(1, 100)
     elif unit.startswith("成"):
@@ -166,45 +174,63 @@ def _corners(fn: Callable[..., Fraction], ivs: list[Iv]) -> Iv | None:
     return min(values), max(values)
 
 
-def _sum(ivs: list[Iv], signs: list[int]) -> Iv:
-    lo = sum((iv[0] if s > 0 else -iv[1] for iv, s in zip(ivs, signs, strict=True)), Fraction(0))
-    hi = sum((iv[1] if s > 0 else -iv[0] for iv, s in zip(ivs, signs, strict=True)), Fraction(0))
-    return lo, hi
+def _sum(ivs: list[Iv]) -> Iv:
+    return sum((iv[0] for iv in ivs), Fraction(0)), sum((iv[1] for iv in ivs), Fraction(0))
 
 
-def _mean(ivs: list[Iv], _signs: list[int]) -> Iv:
-    lo, hi = _sum(ivs, [1] * len(ivs))
+def _mean(ivs: list[Iv]) -> Iv:
+    lo, hi = _sum(ivs)
     return lo / len(ivs), hi / len(ivs)
 
 
-def _two(fn: Callable[[Fraction, Fraction], Fraction]) -> Callable[[list[Iv], list[int]], Iv | None]:
-    def compute(ivs: list[Iv], _signs: list[int]) -> Iv | None:
+def _two(fn: Callable[[Fraction, Fraction], Fraction]) -> Callable[[list[Iv]], Iv | None]:
+    def compute(ivs: list[Iv]) -> Iv | None:
         if len(ivs) != 2:
             raise ValueError("needs exactly two operands")
         return _corners(fn, ivs)
     return compute
 
 
-def _pull(ivs: list[Iv], _signs: list[int]) -> Iv | None:
+def _pull(ivs: list[Iv]) -> Iv | None:
     """Points a part's growth adds to the total's: the part's increase over the total's earlier level."""
     if len(ivs) != 4:
         raise ValueError("pull needs [part, part growth, total, total growth]")
     return _corners(lambda p, gp, t, gt: (p - p / (1 + gp)) / (t / (1 + gt)), ivs)
 
 
+def _signed(iv: Iv, sign: int) -> Iv:
+    """A "-" reference is the negative of its print: a 下降4% in a gap, a 减少 in a sum."""
+    return iv if sign > 0 else (-iv[1], -iv[0])
+
+
+def _weighted(ivs: list[Iv]) -> Iv | None:
+    """A two-part average weighted by the parts' sizes (an average term from the terms of two kinds of bond)."""
+    if len(ivs) != 4:
+        raise ValueError("weighted_average needs [x1, w1, x2, w2]")
+    return _corners(lambda x1, w1, x2, w2: (x1 * w1 + x2 * w2) / (w1 + w2), ivs)
+
+
 # kind -> how the stated figure follows from the operands (`of`, in the order the kind documents).
-KINDS: dict[str, Callable[[list[Iv], list[int]], Iv | None]] = {
+KINDS: dict[str, Callable[[list[Iv]], Iv | None]] = {
     "sum": _sum,                                        # stated = of[0] + of[1] + ... (a "-" ref subtracts)
+    "equal": _sum,                                      # stated = of[0]: one quantity printed twice
     "level_change": _sum,                               # stated level = earlier level + change (signed)
     "difference": _two(lambda a, b: a - b),             # stated = of[0] - of[1] (比…多/少/高, 净增)
     "pp": _two(lambda a, b: a - b),                     # percentage-point gap: of[0] - of[1], in points
     "share": _two(lambda a, b: a / b),                  # stated % = of[0] / of[1] (占)
     "ratio": _two(lambda a, b: a / b),                  # stated = of[0] / of[1] (倍, per head, 人均)
     "growth": _two(lambda a, b: a / b - 1),             # stated rate = of[0] / of[1] - 1 (two printed levels)
+    "rate_ratio": _two(lambda a, b: (1 + a) / (1 + b) - 1),  # a growth net of another: price = value / volume
+    "gain_rate": _two(lambda a, c: c / (a - c)),        # 增加c (增长X%) to a: X = c / (a - c)
+    "fall_rate": _two(lambda a, c: c / (a + c)),        # 下降X%至a, 减少c: X = c / (a + c)
     "average": _mean,                                   # stated = mean of the operands
+    "product": _two(lambda a, b: a * b),                # stated = of[0] * of[1] (贡献率 × growth = 拉动)
     "pull": _pull,                                      # 拉动: of = [part, its growth, total, its growth]
+    "weighted_average": _weighted,                      # of = [x1, w1, x2, w2]: (x1*w1 + x2*w2) / (w1 + w2)
 }
 COUNT_KINDS = ("count", "respectively")
+CAGR = "cagr"
+"""Average annual growth over n years (两年平均, geometric): (1 + stated)^n = 1 + of[0], of[0] the growth over n."""
 """count: a stated count against the `n` items the text names; respectively: `n` items against `m` figures."""
 
 
@@ -218,6 +244,8 @@ class Relation:
     n: int = 0
     m: int = 0
     note: str = ""
+    scale: int = 1
+    """The computed value times this before comparing (每百元: 100)."""
     hand: bool = False
     """One of the contradictions of contradictions-found-by-hand.json."""
     index: int = 0
@@ -240,14 +268,20 @@ class Relation:
             return lo <= self.n <= hi
         if self.kind == "respectively":
             return self.n == self.m
-        if self.kind not in KINDS or self.stated is None:
+        if self.stated is None:
             return None
-        ivs = [interval(fig(r)) for r in self.operands]
-        got = KINDS[self.kind](ivs, [r.sign for r in self.operands])
+        signed = lambda r: _signed(interval(fig(r)), r.sign)  # noqa: E731
+        slo, shi = signed(self.stated)
+        if self.kind == CAGR:
+            glo, ghi = signed(self.operands[0])
+            return (1 + glo) <= (1 + shi) ** self.n and (1 + slo) ** self.n <= (1 + ghi)
+        if self.kind not in KINDS:
+            return None
+        got = KINDS[self.kind]([signed(r) for r in self.operands])
         if got is None:
             return None
-        slo, shi = interval(fig(self.stated))
-        return got[0] <= shi and slo <= got[1]
+        lo, hi = got[0] * self.scale, got[1] * self.scale
+        return lo <= shi and slo <= hi
 
 
 @dataclass
@@ -270,13 +304,13 @@ def load_gold(path: Path) -> Gold:
         gold.texts[text] = body.get("status", "full")
         for i, row in enumerate(body.get("relations", [])):
             kind = row["kind"]
-            if kind not in KINDS and kind not in COUNT_KINDS:
+            if kind not in KINDS and kind not in COUNT_KINDS and kind != CAGR:
                 raise ValueError(f"{path}: text {text}: unknown kind {kind!r}")
             gold.relations.append(Relation(
                 text=text, kind=kind, stated=Ref.parse(row["stated"]) if "stated" in row else None,
                 operands=tuple(Ref.parse(o) for o in row.get("of", ())), holds=bool(row["holds"]),
                 n=int(row.get("n", 0)), m=int(row.get("m", 0)), note=row.get("note", ""),
-                hand=bool(row.get("hand", False)), index=i))
+                scale=int(row.get("scale", 1)), hand=bool(row.get("hand", False)), index=i))
     return gold
 
 

@@ -60,7 +60,10 @@ def gold(tmp_path: Path) -> object:
     ("近100万", Fraction(90 * 10**4), Fraction(100 * 10**4)),
     ("约400人", Fraction(380), Fraction(420)),
     ("3.3个百分点", Fraction("0.0325"), Fraction("0.0335")),
-    ("四个", Fraction("3.5"), Fraction("4.5")),
+    ("四个", Fraction(4), Fraction(4)),  # a count of things or years is exact
+    ("10年", Fraction(10), Fraction(10)),
+    ("337亿多元", Fraction(337 * 10**8), Fraction(338 * 10**8)),
+    ("近2/3", Fraction(6, 10), Fraction(2, 3)),
 ])
 def test_a_printed_figure_stands_for_its_rounding_interval(figure: str, lo: Fraction, hi: Fraction) -> None:
     assert bc.interval(figure) == (lo, hi)

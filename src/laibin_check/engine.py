@@ -60,6 +60,11 @@ def check_report(rf: ReportFacts, settings: Settings) -> ReportResult:
     return _ReportCheck(rf, text, settings).run()
 
 
+def check_facts(rf: ReportFacts, text: ReportText, settings: Settings) -> ReportResult:
+    """Facts held in memory against a text held in memory (`check` proposes its relations as facts)."""
+    return _ReportCheck(rf, text, settings).run()
+
+
 class _Place(NamedTuple):
     quote: Span
     value: Span

@@ -116,6 +116,21 @@ They are shown as unverifiable rather than silently passed.""",
     ),
     # -- the facts against the report's text (LC2xx) ----------------------------------------------------
     Rule(
+        "LC120", "check-suggestion", "warning",
+        "`check` read a relation from the wording that does not hold, but the reading is not certain: review it.",
+        """`laibin-check check` reads relations from a report's wording alone (占…的, 合计, 其中, 比…多, 分別,
+淨增…達到). When the wording pins the relation and no other reasonable reading holds, a failing relation is an
+error under the rule of its kind (LC101 ratio, LC102 difference, LC103 sum, LC107 bound, LC108 equal). When
+another reading is possible (another denominator the sentence could mean, another period, real rather than
+nominal growth, several earlier levels it could start from), it is this suggestion instead: shown, below the
+failing level, with what it would take to confirm it.
+
+**Example:** 地區生產總值由100億元增加到120億元, 增長25% (120/100 - 1 = 20%): GDP grows in real terms, so the
+stated growth need not equal the change of the nominal levels.
+
+**Fix:** confirm the reading and correct the figure, or write reviewed facts and run `verify`.""",
+    ),
+    Rule(
         "LC201", "quote-missing", "error",
         "A fact's quote no longer occurs in its report: the text was edited after the fact was written.",
         """The fact checks text the report no longer holds. Re-read the sentence, update the fact's quote and value

@@ -1,0 +1,400 @@
+"""The figure model `check` pairs on: each printed figure with its role, measure words, entity and period.
+
+Built on the figure scanner's mentions (figures.scan_report), never on a reading of its own: a mention's value,
+qualifier and unit are the scanner's. What this adds is where the figure stands in the text (sentence, clause,
+paragraph) and what the words around it say it is: a level, a growth rate, a share, a rate, a gap in
+percentage points, a multiple or a rank; for which period (今年1-6月, 6月, 上年同期, 2020年); about what.
+Everything here reads the normalised text (simplified script, half-width digits and punctuation), so one set
+of words serves both scripts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import Literal, NamedTuple
+
+from laibin_check.figures import Mention, scan_report
+from laibin_check.numbers import Interval, Printed, Readings, parse_printed
+from laibin_check.report import ReportText, normalise
+from laibin_check.units import Unit, resolve
+
+Role = Literal["level", "growth", "share", "rate", "points", "times", "rank"]
+
+SENTENCE_STOPS = "。!?\n"
+CLAUSE_STOPS = ",;:。!?\n、"
+"""In normalised text: full-width ，；： are folded to , ; : there."""
+
+GROWTH_WORDS = ("增长", "增速", "下降", "减少", "回落", "提高", "上涨", "下跌", "同比", "环比", "增幅", "降幅",
+                "涨幅", "增", "降", "涨", "跌", "回升", "上升", "扩大", "收窄", "拉动")
+SHARE_WORDS = ("占比", "比重", "占", "份额", "比例")
+_PERIOD = re.compile(
+    r"(?P<y1>\d{4})(?:年)?\s*[-—~至到]\s*(?P<y2>\d{4})年"
+    r"|(?P<year>\d{4})年(?:(?P<yq>[一二三四1-4])季度|(?P<yh>上|下)半年|前三季度"
+    r"|(?P<ym1>\d{1,2})\s*(?:[-—~至到]\s*(?P<ym2>\d{1,2}))?月(?:份)?)?"
+    r"|(?P<m1>\d{1,2})\s*(?:[-—~至到]\s*(?P<m2>\d{1,2}))\s*月(?:份)?"
+    r"|(?P<q>[一二三四1-4])季度|首季|(?P<h>上|下)半年|前三季度|(?P<mo>\d{1,2})月(?:份)?(?![\d日])"
+    r"|(?P<rel>今年|去年|上年同期|上年|去年同期|同期)"
+)
+
+
+_SPANS = frozenset(("年", "个月", "月", "天", "日", "周", "小时", "分钟", "岁", "秒"))
+
+
+class Fig(NamedTuple):
+    """One figure of the report, read in context."""
+
+    idx: int
+    mention: Mention
+    unit: Unit
+    printed: Printed
+    interval: Interval
+    """What the figure stands for, in base units (元, items, a plain fraction for %)."""
+    role: Role
+    start: int
+    end: int
+    """The printed phrase, in normalised offsets."""
+    line: int
+    column: int
+    """Where the phrase starts: 1-based line and column (characters) of the original text."""
+    sentence: int
+    clause: int
+    label: str
+    """The words of its clause before it (normalised), up to 40 characters."""
+    context: str
+    """Its sentence's words before it (normalised)."""
+    period: str
+    """A period key: "2021", "2021M1-3", "M6", "prior", or "" when the text names none before it."""
+
+    @property
+    def fact_unit(self) -> str:
+        return self.unit.name
+
+    @property
+    def value(self) -> str:
+        return self.mention.value
+
+    @property
+    def shown(self) -> str:
+        return f"{self.mention.value}{self.unit.name}"
+
+
+class Model:
+    """The figures of one report, with the text they were read from."""
+
+    def __init__(self, report: ReportText, readings: Readings | None = None) -> None:
+        self.report = report
+        self.norm, self.offsets = report.normalised
+        self.readings = readings or Readings()
+        self._sentence_starts = [0] + [i + 1 for i, c in enumerate(self.norm) if c in SENTENCE_STOPS]
+        self._clause_starts = [0] + [i + 1 for i, c in enumerate(self.norm) if c in CLAUSE_STOPS]
+        self.figs: list[Fig] = []
+        self._periods = [(m.start(), m.end(), _period_key(m)) for m in _PERIOD.finditer(self.norm)]
+        self._period_starts = [p[0] for p in self._periods]
+        years = [k for _, _, k in self._periods if k[:4].isdigit()]
+        self.year = years[0][:4] if years else ""
+        mentions = scan_report(report)
+        borrowed = _borrowed_units(self.norm, mentions, report)
+        for i, m in enumerate(mentions):
+            fig = self._fig(m, borrowed.get(i))
+            if fig is not None:
+                self.figs.append(fig)
+
+    # -- positions ------------------------------------------------------------------------------------------
+    def to_norm(self, offset: int) -> int:
+        return bisect.bisect_left(self.offsets, offset)
+
+    def sentence_of(self, pos: int) -> int:
+        return bisect.bisect_right(self._sentence_starts, pos) - 1
+
+    def sentence_span(self, sentence: int) -> tuple[int, int]:
+        start = self._sentence_starts[sentence]
+        end = self._sentence_starts[sentence + 1] if sentence + 1 < len(self._sentence_starts) else len(self.norm)
+        return start, end
+
+    def clause_of(self, pos: int) -> int:
+        return bisect.bisect_right(self._clause_starts, pos) - 1
+
+    def between(self, a: Fig, b: Fig) -> str:
+        """The normalised words between two figures' phrases."""
+        return self.norm[a.end:b.start]
+
+    def after(self, f: Fig, width: int = 12) -> str:
+        return self.norm[f.end:f.end + width]
+
+    def in_sentence(self, f: Fig) -> list[Fig]:
+        return [g for g in self._by_sentence.get(f.sentence, ())]
+
+    @property
+    def _by_sentence(self) -> dict[int, list[Fig]]:
+        cached = getattr(self, "_by_sentence_cache", None)
+        if cached is None:
+            cached = {}
+            for f in self.figs:
+                cached.setdefault(f.sentence, []).append(f)
+            self._by_sentence_cache = cached
+        return cached
+
+    # -- reading one figure ----------------------------------------------------------------------------------
+    def _fig(self, m: Mention, borrowed: str | None = None) -> Fig | None:
+        if m.kind not in ("figure", "rank") or not m.needs_claim:
+            return None
+        unit_text = borrowed or m.unit or ""
+        if m.kind == "rank":
+            unit_text = "位"
+        try:
+            unit = resolve(unit_text) if unit_text else resolve("个")
+        except (KeyError, ValueError):
+            return None
+        if not m.unit and m.kind == "figure":
+            return None  # a bare number names nothing we can pair safely
+        if m.base_unit in _SPANS:
+            return None  # 两年平均, 近10年, 3个月: spans of time are not quantities reports add up
+        try:
+            printed = parse_printed(m.value, integer=unit.integer, readings=self.readings)
+        except ValueError:
+            return None
+        start, end = self.to_norm(m.phrase_start), self.to_norm(m.phrase_end)
+        sentence = self.sentence_of(start)
+        clause = self.clause_of(start)
+        s_start = self._sentence_starts[sentence]
+        label = self.norm[self._clause_starts[clause]:start][-40:]
+        context = self.norm[s_start:start]
+        role = _role(m, unit, label)
+        line, column = self.report.place(m.phrase_start)
+        return Fig(len(self.figs), m, unit, printed, printed.interval.scale(unit.scale), role, start, end, line,
+                   column, sentence, clause, label, context, self._period_at(start, line))
+
+    def _period_at(self, pos: int, line: int) -> str:
+        """The last period named before `pos` in its line (paragraph); else "" (the report's main period)."""
+        at = bisect.bisect_right(self._period_starts, pos) - 1
+        line_start = self.norm.rfind("\n", 0, pos) + 1
+        while at >= 0:
+            s, e, key = self._periods[at]
+            if key == "same" and e <= pos:
+                at -= 1  # 同期: the period named last, wherever it was
+                line_start = 0
+                continue
+            if s < line_start:
+                return ""
+            if e <= pos and key:
+                return key
+            at -= 1
+        return ""
+
+
+_MAGNITUDES = ("万亿", "亿", "万")
+
+
+def _borrowed_units(norm: str, mentions: list[Mention], report: ReportText) -> dict[int, str]:
+    """Units for figures printed with a magnitude alone (分别为972.4万、1076.62万), borrowed from the nearest
+    figure of the same sentence printed with the same magnitude and a unit (少近100万人): the genre leaves the
+    unit out of a list when the sentence names it once."""
+    out: dict[int, str] = {}
+    bare = [i for i, m in enumerate(mentions) if m.kind == "figure" and normalise(m.unit) in _MAGNITUDES]
+    if not bare:
+        return out
+    stops = SENTENCE_STOPS
+    for i in bare:
+        mag = normalise(mentions[i].unit)
+        best: tuple[int, str] | None = None
+        for j in range(max(0, i - 8), min(len(mentions), i + 9)):
+            m = mentions[j]
+            unit = normalise(m.unit)
+            if j == i or m.kind != "figure" or not unit.startswith(mag) or unit == mag:
+                continue
+            if unit[len(mag):].startswith(("亿", "万")):
+                continue
+            lo, hi = sorted((m.start, mentions[i].start))
+            if any(c in stops for c in report.text[lo:hi]):
+                continue
+            distance = abs(j - i)
+            if best is None or distance < best[0]:
+                best = (distance, m.unit)
+        if best is not None:
+            out[i] = best[1]
+    return out
+
+
+def _role(m: Mention, unit: Unit, label: str) -> Role:
+    if m.kind == "rank":
+        return "rank"
+    if unit.kind == "points":
+        return "points"
+    if unit.kind == "times":
+        return "times"
+    if unit.kind == "rate":
+        tail = label[-12:]
+        share_at = max(tail.rfind(w) for w in SHARE_WORDS)
+        growth_at = max(tail.rfind(w) for w in GROWTH_WORDS)
+        if share_at >= 0 and share_at >= growth_at:
+            return "share"
+        if growth_at >= 0:
+            return "growth"
+        return "rate"
+    return "level"
+
+
+def _period_key(m: re.Match[str]) -> str:
+    g = m.groupdict()
+    text = m.group(0)
+    if g["y1"]:
+        return f"{g['y1']}-{g['y2']}"
+    if g["year"]:
+        y = g["year"]
+        if g["yq"]:
+            q = "一二三四".find(g["yq"]) + 1 or int(g["yq"])
+            return f"{y}M1-{3 * q}" if q == 1 else f"{y}Q{q}"
+        if g["yh"]:
+            return f"{y}M1-6" if g["yh"] == "上" else f"{y}H2"
+        if "前三季度" in text:
+            return f"{y}M1-9"
+        if g["ym1"]:
+            return f"{y}M{int(g['ym1'])}" + (f"-{int(g['ym2'])}" if g["ym2"] else "")
+        return y
+    if g["m1"]:
+        return f"M{int(g['m1'])}-{int(g['m2'])}"
+    if g["q"]:
+        q = "一二三四".find(g["q"]) + 1 or int(g["q"])
+        return "M1-3" if q == 1 else f"Q{q}"
+    if text == "首季":
+        return "M1-3"
+    if g["h"]:
+        return "M1-6" if g["h"] == "上" else "H2"
+    if text == "前三季度":
+        return "M1-9"
+    if g["mo"]:
+        return f"M{int(g['mo'])}"
+    rel = g["rel"] or ""
+    return "prior" if rel in ("去年", "上年同期", "上年", "去年同期") else ("same" if rel == "同期" else "")
+
+
+def same_period(a: Fig, b: Fig) -> bool | None:
+    """True when both name the same period, False when they name different ones, None when unknown."""
+    pa, pb = a.period, b.period
+    if pa == "same" or pb == "same":
+        return None
+    if not pa or not pb:
+        return None if pa != pb else True
+    return _strip_year(pa) == _strip_year(pb) and (pa[:4] == pb[:4] or not (pa[:4].isdigit() and pb[:4].isdigit()))
+
+
+def _strip_year(key: str) -> str:
+    return key[4:] if key[:4].isdigit() else key
+
+
+def cjk_overlap(a: str, b: str, n: int = 2) -> bool:
+    """Whether a and b share a run of n CJK characters."""
+    grams = {a[i:i + n] for i in range(len(a) - n + 1) if all("\u4e00" <= c <= "\u9fff" for c in a[i:i + n])}
+    return any(b[i:i + n] in grams for i in range(len(b) - n + 1))
+
+
+def longest_common(a: str, b: str) -> int:
+    """Length of the longest common run of CJK characters (short strings: labels)."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            piece = a[i:j]
+            if not all("\u4e00" <= c <= "\u9fff" for c in piece) or piece not in b:
+                break
+            best = j - i
+    return best
+
+
+def figures_between(figs: Sequence[Fig], a: int, b: int) -> list[Fig]:
+    """Figures whose phrase lies within normalised [a, b)."""
+    return [f for f in figs if a <= f.start and f.end <= b]
+
+
+_JOINERS = ("、", "和", "及", "以及", "与", ",", "、和")
+
+
+class Run(NamedTuple):
+    """Figures printed as one list (5%、6%和7%), with the items a 分别 before them names, if any."""
+
+    figs: tuple[Fig, ...]
+    items: tuple[str, ...]
+    """The 、-list before 分别 (甲、乙、丙), or () when the list has no 分别."""
+    verb: str
+    """The words between 分别 and the first figure: 增长, 为, 占."""
+
+
+def runs(model: Model) -> list[Run]:
+    """Every list of two or more figures of one role and unit family joined only by 、/和/及, in text order."""
+    out: list[Run] = []
+    current: list[Fig] = []
+
+    def flush() -> None:
+        if len(current) >= 2:
+            out.append(_run(model, current))
+
+    for f in model.figs:
+        if current:
+            prev = current[-1]
+            gap = model.norm[prev.end:f.start].strip()
+            if (prev.sentence == f.sentence and gap in _JOINERS and prev.role == f.role
+                    and prev.unit.dims == f.unit.dims):
+                current.append(f)
+                continue
+            flush()
+        current = [f]
+    flush()
+    return out
+
+
+def _run(model: Model, figs: list[Fig]) -> Run:
+    first = figs[0]
+    before = first.label
+    at = before.rfind("分别")
+    if at < 0:
+        return Run(tuple(figs), (), "")
+    verb = before[at + 2:]
+    # The items: the clause before 分别 (and before the subject's verb), split on 、 and a last 和/及.
+    s_start, _ = model.sentence_span(first.sentence)
+    head = model.norm[s_start:first.start - len(before) + at]
+    head = re.split(r"[,;:]", head)[-1] if re.search(r"[,;:]", head) else head
+    head = head + before[:at]
+    items = [x.strip() for x in re.split(r"、|(?:和|及|与)(?=[^、]*$)", head) if x.strip()]
+    items = [re.sub(r"^(其中|全市|全区|全省|全国)", "", x) for x in items]
+    return Run(tuple(figs), tuple(items), verb)
+
+
+def run_of(model: Model, f: Fig) -> Run | None:
+    for r in model_runs(model):
+        if f in r.figs:
+            return r
+    return None
+
+
+def model_runs(model: Model) -> list[Run]:
+    cached: list[Run] | None = getattr(model, "_runs_cache", None)
+    if cached is None:
+        cached = runs(model)
+        model._runs_cache = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def is_up(words: str) -> bool | None:
+    """The direction a comparative names: True for 高/多/快/提高, False for 低/少/慢/回落, None if unclear."""
+    up = any(w in words for w in ("高", "多", "快", "提高", "加快", "扩大", "增加", "上升", "回升", "超过",
+                                   "超出", "领先", "提升", "增长", "上涨", "增"))
+    down = any(w in words for w in ("低", "少", "慢", "回落", "下降", "放缓", "收窄", "减少", "下滑", "降低",
+                                     "落后", "缩小"))
+    if up == down:
+        return None
+    return up
+
+
+def listed(model: Model, first: Fig, candidates: Sequence[Fig]) -> list[Fig]:
+    """`first` and the figures after it listed with it: 小学12所、中学8所和职校3所 (names between, joined by
+    、/和/及, no comma or stop)."""
+    out = [first]
+    for f in candidates:
+        if f.start <= out[-1].start:
+            continue
+        gap = model.norm[out[-1].end:f.start]
+        if any(c in ",;:。!?\n" for c in gap) or not re.match(r"^(、|和|及|以及|与)", gap.strip()):
+            break
+        out.append(f)
+    return out

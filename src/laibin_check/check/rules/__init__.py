@@ -1,0 +1,51 @@
+"""The genre rules `check` proposes relations by: one module each, found through RULES.
+
+Each rule reads how statistical releases and the news written from them state a relation (占…的, 合计, 其中,
+比…多, 由…提高到, 分别, 净增…达到) and proposes it only between figures whose role, unit, period and measure
+words fit; it states its certainty (check/relation.py). A rule never looks at particular texts or values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from laibin_check.check.model import Model
+from laibin_check.check.relation import Relation
+
+Proposer = Callable[[Model], Iterator[Relation]]
+
+
+def _load() -> dict[str, Proposer]:
+    from laibin_check.check.rules import (
+        change,
+        difference,
+        gap,
+        increase,
+        rate,
+        share,
+        slip,
+        total,
+    )
+
+    return {
+        "rate-of-counts": rate.propose,
+        "share-of-total": share.propose,
+        "gap-in-points": gap.propose,
+        "change-between-levels": change.propose,
+        "difference-of-named": difference.propose,
+        "total-of-parts": total.propose,
+        "unit-slip": slip.propose,
+        "level-plus-increase": increase.propose,
+    }
+
+
+def propose(model: Model) -> list[Relation]:
+    """Every relation every rule proposes, in rule order, then text order."""
+    out: list[Relation] = []
+    for proposer in _load().values():
+        out.extend(proposer(model))
+    return out
+
+
+def rule_names() -> list[str]:
+    return list(_load())

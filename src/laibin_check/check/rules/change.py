@@ -1,0 +1,60 @@
+"""A change between two printed levels and the growth or increase stated with it.
+
+* 由120亿元增加到150亿元, 增长25%: 150 / 120 - 1.
+* 由120亿元增加到150亿元, 增加30亿元: 150 - 120.
+* 完成150亿元, 比上年同期的120亿元增长25%.
+GDP and value added grow in real terms: a growth rate set against two nominal levels is only a suggestion.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from laibin_check.check.model import Fig, Model, is_up
+from laibin_check.check.relation import Relation
+
+_FROM = re.compile(r"(由|从)[^,;:]{0,12}$")
+_TO = re.compile(r"^(增加|增长|提高|上升|下降|减少|降低|扩大|缩小|回落|跃升|攀升|下滑)?(到|至)了?$")
+_SINCE = re.compile(r"(比|较)(上年|去年|上年同期|去年同期|\d{4}年|同期)?(同期)?(的)?$")
+_REAL = ("生产总值", "gdp", "GDP", "增加值")
+
+
+def propose(model: Model) -> Iterator[Relation]:
+    for old in model.figs:
+        if old.role != "level":
+            continue
+        nxt = [f for f in model.in_sentence(old) if f.start >= old.end]
+        if len(nxt) < 2:
+            continue
+        if _FROM.search(old.label) and _TO.match(model.between(old, nxt[0]).strip()):
+            new, stated = nxt[0], nxt[1]
+            up = is_up(model.between(old, nxt[0])) is not False
+            yield from _stated(old, new, stated, up, f"from {old.shown} to {new.shown}")
+        elif _SINCE.search(old.label) and old.idx > 0:
+            new = model.figs[old.idx - 1]
+            stated = nxt[0]
+            if new.sentence != old.sentence or new.role != "level":
+                continue
+            up = is_up(stated.label[-4:]) is not False
+            yield from _stated(old, new, stated, up, f"{new.shown}, {old.label[-6:]}{old.shown}")
+
+
+def _stated(old: Fig, new: Fig, stated: Fig, up: bool, why: str) -> Iterator[Relation]:
+    if new.role != "level" or new.unit.dims != old.unit.dims or stated.clause > new.clause + 1:
+        return
+    real = any(w in (old.context + new.label) for w in _REAL)
+    if stated.role == "growth":
+        direction = is_up(stated.label[-4:])
+        if direction is None:
+            return
+        formula = "{0} / {1} - 1" if direction else "1 - {0} / {1}"
+        yield Relation("change-between-levels", "ratio", stated, (new, old), formula,
+                       "suggestion" if real else "error", f"{why}, {stated.label[-2:]}{stated.shown}",
+                       confirm="that the growth is nominal (GDP and value added grow in real terms)" if real else "",
+                       approximate="real growth against nominal levels" if real else "")
+    elif stated.role == "level" and stated.unit.dims == new.unit.dims and re.search(
+            r"(增加|减少|净增|增长|提高|下降|多|少)了?$", stated.label):
+        formula = "{0} - {1}" if up else "{1} - {0}"
+        yield Relation("change-between-levels", "difference", stated, (new, old), formula, "error",
+                       f"{why}, {stated.label[-2:]}{stated.shown}")

@@ -1,0 +1,32 @@
+"""A rate after the two counts it is the ratio of: 收集问题380多个, 已解决316个, 问题办结率83.4%."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from laibin_check.check.model import GROWTH_WORDS, Model
+from laibin_check.check.relation import Relation
+
+
+def propose(model: Model) -> Iterator[Relation]:
+    for f in model.figs:
+        if f.role != "rate" or "率" not in f.label[-8:] or any(w in f.label[-8:] for w in GROWTH_WORDS):
+            continue
+        before = [g for g in model.in_sentence(f) if g.end <= f.start]
+        if len(before) < 2:
+            continue
+        part, whole = before[-1], before[-2]
+        if part.role != "level" or whole.role != "level" or part.unit.dims != whole.unit.dims:
+            continue
+        if part.mention.base_unit != whole.mention.base_unit or part.unit.kind != "count":
+            continue  # a rate of counts: two counts of the same things
+        if part.interval.lo > whole.interval.hi:
+            continue  # the nearer figure is not a part of the earlier one
+        # Pinned when the three stand in consecutive clauses: 收集N个, 已解决M个, 办结率R%.
+        pinned = part.clause == f.clause - 1 and whole.clause == part.clause - 1
+        yield Relation(
+            "rate-of-counts", "ratio", f, (part, whole), "{0} / {1}",
+            "error" if pinned else "suggestion",
+            f"{f.label[-6:]}{f.shown} right after {whole.shown} and {part.shown}: the part over the whole",
+            confirm=f"that {f.shown} is {part.shown} out of {whole.shown}",
+        )

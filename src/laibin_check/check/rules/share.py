@@ -1,0 +1,133 @@
+"""A share and the whole it names: 外贸进出口32878.4亿元 … 外商投资企业进出口17613.2亿元, 占(外贸总值的)53.5%.
+
+The part is the level the share follows in its sentence (or, for 分别占a%和b%, the list of levels before it,
+item by item). The whole is named after 占 (占外贸总值的), or, for a bare 占, by the last whole the paragraph
+named (the 下同 convention). Candidates are earlier levels in the same unit, larger than the part, of a
+compatible period, whose words share the whole's name, and that are not themselves stated as a share of
+something (a part is not a whole). Every candidate is a reading: the claim fails only when all fail.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from laibin_check.check.model import Fig, Model, longest_common, model_runs, same_period
+from laibin_check.check.relation import Relation
+
+_GENERIC = re.compile(r"(总值|总额|总量|总数|总计|合计|总|全部|的|比重|比例|份额|规模)")
+_ENTITIES = ("全国", "中国", "我国", "全省", "全市", "全区", "全县", "全球", "世界", "全年")
+_MAX_READINGS = 24
+
+
+def propose(model: Model) -> Iterator[Relation]:
+    parts_of_shares = _parts(model)
+    names: dict[int, tuple[str, bool]] = {}
+    last_named: dict[int, str] = {}  # line -> the whole the paragraph last named
+    first_of = {g.idx: r.figs[0] for r in model_runs(model) if r.figs[0].role == "share" for g in r.figs[1:]}
+    for f in model.figs:
+        if f.role != "share":
+            continue
+        name, explicit = _whole_name(first_of.get(f.idx, f))
+        if f.idx in first_of:
+            name, explicit = names.get(first_of[f.idx].idx, (name, explicit))
+        if explicit:
+            last_named[f.line] = name
+        elif f.line in last_named:
+            name = last_named[f.line]
+        names[f.idx] = (name, explicit)
+    # A level stated as a share of some whole is a sibling of the other parts of that whole, never their whole.
+    share_parts: dict[int, str] = {}
+    for i, p in parts_of_shares.items():
+        if names.get(i, ("", False))[0]:
+            share_parts[p.idx] = _core(names[i][0])
+    for f in model.figs:
+        if f.role != "share" or not names.get(f.idx, ("", False))[0]:
+            continue  # a bare 占 with no whole named in its paragraph: nothing pins the denominator
+        name, explicit = names[f.idx]
+        part = parts_of_shares.get(f.idx)
+        if part is None or same_period(part, f) is False:
+            continue
+        core = _core(name)
+        entity = next((e for e in _ENTITIES if e in name), "")
+        if len(core) < 2:
+            continue
+        candidates: list[Fig] = []
+        for w in reversed(model.figs[: part.idx]):
+            if w.role != "level" or w.unit.dims != part.unit.dims or share_parts.get(w.idx) == core:
+                continue
+            if not w.interval.hi > part.interval.lo or same_period(w, part) is False:
+                continue
+            words = _words(model, w)
+            if entity and entity not in w.context[-24:] and entity not in ("全年",):
+                continue
+            if core[-2:] not in words or longest_common(core, words) < min(len(core), 2):
+                continue  # the head noun of the whole (支出, 外贸, 总值) must be the candidate's
+            candidates.append(w)
+            if len(candidates) == _MAX_READINGS:
+                break
+        for w in candidates:
+            strong = all(longest_common(core, _words(model, c)) >= min(len(core), 3) for c in candidates)
+            yield Relation(
+                "share-of-total", "share", f, (part, w), "{0} / {1}",
+                "error" if strong else "suggestion",
+                f"{f.shown} after {part.shown}, a share of {name or 'the whole'}"
+                + ("" if explicit else " (named earlier in the paragraph)") + f": {w.shown}",
+                confirm=f"that the whole meant is {w.shown} (line {w.line})", claim=f"share:{f.idx}",
+            )
+
+
+def _core(name: str) -> str:
+    """The distinctive words of a whole's name: 外贸 of 全省外贸总值."""
+    core = _GENERIC.sub("", name)
+    for e in _ENTITIES:
+        core = core.replace(e, "")
+    return core
+
+
+def _words(model: Model, w: Fig) -> str:
+    """The measure words of a candidate whole: its clause, or its sentence's last 16 characters when the
+    clause is only a verb (为, 达)."""
+    words = re.sub(r"[^\u4e00-\u9fff]", "", w.label)
+    return words if len(words) >= 4 else w.context[-16:]
+
+
+def _whole_name(f: Fig) -> tuple[str, bool]:
+    """The whole a share names after 占 (外贸总值), and whether it is named here; "" for a bare 占."""
+    label = f.label
+    at = label.rfind("占")
+    if at < 0:
+        return "", False
+    name = re.sub(r"\(.*?\)", "", label[at + 1:])  # 占出口总值的(下同)
+    name = re.sub(r"(的|为|达|达到|约|了)+$", "", name)
+    name = re.sub(r"(比重|比例|份额|比)$", "", name)
+    name = re.sub(r"(的)$", "", name)
+    return name, bool(name)
+
+
+def _parts(model: Model) -> dict[int, Fig]:
+    """share index -> the level it is a share of."""
+    out: dict[int, Fig] = {}
+    for run in model_runs(model):
+        if run.figs[0].role != "share" or "分别" not in run.figs[0].label:
+            continue
+        paired = next((r for r in model_runs(model) if r.figs[0].role == "level"
+                       and r.figs[0].sentence == run.figs[0].sentence and r.figs[-1].end < run.figs[0].start
+                       and len(r.figs) == len(run.figs)), None)
+        if paired is not None:
+            for share, p in zip(run.figs, paired.figs, strict=True):
+                out[share.idx] = p
+    for f in model.figs:
+        if f.role != "share" or f.idx in out:
+            continue
+        before = [g for g in model.in_sentence(f) if g.end <= f.start]
+        levels = [g for g in before if g.role == "level"]
+        if not levels:
+            continue
+        part = levels[-1]
+        # Only rates of the part (its growth) may stand between a part and its share.
+        between = [g for g in before if g.start > part.start]
+        if any(g.role in ("share", "level") for g in between):
+            continue
+        out[f.idx] = part
+    return out

@@ -1,0 +1,218 @@
+"""`check`: contradictions found from a report's wording alone, with no facts written.
+
+Every sentence here is written for these tests (never copied from a real article): each genre rule has a text
+where the printed figures contradict each other and the same text with the figures made consistent, and the
+test asserts what a user sees: the severity, the place, the arithmetic in the message.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from laibin_check import check_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def errors(text: str) -> list[dict[str, object]]:
+    return [dict(r) for r in check_text(text) if r["severity"] == "error"]
+
+
+def problems(text: str) -> list[dict[str, object]]:
+    return [dict(r) for r in check_text(text)]
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
+    return subprocess.run([sys.executable, "-m", "laibin_check", *args], cwd=cwd, capture_output=True, text=True,
+                          encoding="utf-8", env=env, check=False)
+
+
+# -- the bundled report --------------------------------------------------------------------------------------
+
+def test_laibin_report_flags_the_resolution_rate_and_nothing_else() -> None:
+    text = (ROOT / "facts" / "laibin-2021q1" / "report.txt").read_text(encoding="utf-8")
+    found = errors(text)
+    assert len(found) == 1, found
+    only = found[0]
+    assert only["code"] == "LC101" and only["line"] == 10
+    assert "83.4%" in str(only["message"]) and "380多" in str(only["message"])
+    assert "needs" in str(only["message"])  # the smallest change that would make it consistent
+
+
+# -- one rule at a time ----------------------------------------------------------------------------------------
+
+SHARE = ("1-6月，某省外贸进出口值2000亿元，增长10%。同期，甲类企业进出口1200亿元，增长12%，占外贸总值的{a}%；"
+         "乙类企业进出口500亿元，增长5%，占{b}%。")
+
+
+def test_share_of_the_total_named_earlier_in_the_paragraph() -> None:
+    assert errors(SHARE.format(a="60", b="25")) == []
+    found = errors(SHARE.format(a="60", b="24.5"))  # 500 / 2000 = 25%: the bare 占 means the 外贸总值 named before
+    assert len(found) == 1
+    assert found[0]["code"] == "LC101" and "500亿元 / 2000亿元" in str(found[0]["message"])
+    figures = {f["printed"] for f in found[0]["figures"]}  # type: ignore[attr-defined]
+    assert figures == {"24.5%", "500亿元", "2000亿元"}
+
+
+def test_share_whose_whole_is_only_a_guess_is_not_an_error() -> None:
+    # No whole named anywhere in the paragraph: a bare 占 pins no denominator.
+    text = "1-6月，甲类企业进出口1200亿元，占37%；乙类企业进出口500亿元，占11%。"
+    assert errors(text) == []
+
+
+def test_a_part_stated_as_a_share_is_never_the_whole_of_its_siblings() -> None:
+    text = ("上半年，居民人均消费支出9000元。其中，人均食品消费支出3000元，占人均消费支出的比重为33.3%；"
+            "人均居住消费支出2000元，占比22.2%。")
+    assert errors(text) == []
+
+
+UNIT_SLIP = ("1-3月全国商品房销售面积{a}平方米，同比增长50%。……统计局数据显示，1-3月，商品房销售面积"
+             "36007万平方米，同比增长50%。")
+
+
+def test_the_same_measure_and_period_printed_ten_thousand_times_apart() -> None:
+    found = errors(UNIT_SLIP.format(a="3.6万"))
+    assert len(found) == 1 and found[0]["code"] == "LC108"
+    assert "10,000" in str(found[0]["message"]) and found[0]["line"] == 1
+    assert errors(UNIT_SLIP.format(a="3.6亿")) == []
+
+
+NEAR = "2015年，甲市、乙市常住人口分别为850.4万、{b}万，甲市比乙市少近100万人。"
+
+
+def test_a_gap_written_with_near_is_below_the_figure() -> None:
+    assert errors(NEAR.format(b="945.2")) == []  # 94.8万: just under 100万
+    found = errors(NEAR.format(b="955.6"))  # 105.2万 is not 近100万 (a little under 100万)
+    assert len(found) == 1 and found[0]["code"] == "LC102"
+    assert "近" in json.dumps(found[0]["receipt"], ensure_ascii=False)
+
+
+INCREASE = ("对比全市常住人口，甲市为1200万人，乙市为1100万人。"
+            "今年，甲市发布数据：较上次普查时净增50.5万人，常住人口已达到{y}万。")
+
+
+def test_a_level_and_its_net_increase_reach_the_new_level() -> None:
+    assert errors(INCREASE.format(y="1250.5")) == []
+    found = errors(INCREASE.format(y="1251.5"))
+    assert len(found) == 1 and "1200万人 + 50.5万人" in str(found[0]["message"])
+
+
+def test_a_listed_total() -> None:
+    text = "全市新建学校{a}所，其中小学12所、中学8所、职校3所。一季度共签约项目10个、5个和6个，合计{b}个。"
+    assert errors(text.format(a="23", b="21")) == []
+    found = errors(text.format(a="23", b="22"))
+    assert len(found) == 1 and found[0]["code"] == "LC103"
+    bound = errors(text.format(a="20", b="21"))  # the parts after 其中 exceed the total
+    assert len(bound) == 1 and bound[0]["code"] == "LC107"
+
+
+def test_a_total_of_each_is_a_bound_on_each_not_a_sum() -> None:
+    text = "上半年，两市地区生产总值都超过了1.3万亿元。其中，甲市以14324.47亿元位居第一。"
+    assert errors(text) == []
+
+
+def test_a_gap_in_points_needs_both_rates_printed() -> None:
+    text = "上半年，全市工业增加值增长9.5%，比上年同期的7.2%加快{g}个百分点；两年平均增速较一季度提高0.6个百分点。"
+    assert errors(text.format(g="2.3")) == []
+    found = errors(text.format(g="2.5"))
+    assert len(found) == 1 and found[0]["code"] == "LC102"
+
+
+def test_a_rate_after_the_two_counts_it_divides() -> None:
+    text = "收集企业问题120多个，已解决100个，问题办结率{r}%。"
+    assert errors(text.format(r="80.0")) == []  # 100 of 125
+    assert [f["code"] for f in errors(text.format(r="84.0"))] == ["LC101"]
+
+
+def test_growth_of_gdp_between_two_nominal_levels_is_a_suggestion_only() -> None:
+    text = "全市地区生产总值由100亿元增加到120亿元，增长{g}%。"
+    assert errors(text.format(g="25")) == []
+    found = problems(text.format(g="25"))
+    assert [f["code"] for f in found] == ["LC120"] and found[0]["severity"] == "warning"
+    assert "to confirm" in str(found[0]["message"])
+
+
+def test_growth_of_revenue_between_two_levels_is_an_error() -> None:
+    text = "全市财政收入由100亿元增加到120亿元，增长{g}%。"
+    assert errors(text.format(g="20")) == []
+    assert [f["code"] for f in errors(text.format(g="25"))] == ["LC101"]
+
+
+def test_traditional_script_reads_the_same() -> None:
+    text = "收集企業問題120多個，已解決100個，問題辦結率84.0%。"
+    assert [f["code"] for f in errors(text)] == ["LC101"]
+
+
+def test_passed_checks_are_listed_on_request() -> None:
+    text = "收集企业问题120多个，已解决100个，问题办结率80.0%。"
+    passed = check_text(text, include_passed=True)
+    assert [(r["code"], r["severity"], r["verdict"]) for r in passed] == [("LC101", "none", "consistent")]
+
+
+def test_fingerprints_survive_lines_moving() -> None:
+    text = "收集企业问题120多个，已解决100个，问题办结率84.0%。"
+    first = check_text(text)[0]["fingerprint"]
+    moved = check_text("前言一段。\n\n" + text)[0]
+    assert moved["line"] == 3 and moved["fingerprint"] == first
+
+
+# -- the command -------------------------------------------------------------------------------------------------
+
+def test_cli_check_exit_codes_and_json(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("收集企业问题120多个，已解决100个，问题办结率84.0%。\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("收集企业问题120多个，已解决100个，问题办结率80.0%。\n", encoding="gb18030")
+    assert run_cli("check", str(good)).returncode == 0
+    proc = run_cli("check", str(bad), str(good), "--format", "json")
+    assert proc.returncode == 1, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["summary"]["error"] == 1 and len(data["reports"]) == 2
+    assert run_cli("check", str(bad), "--fail-on", "never").returncode == 0
+    missing = run_cli("check", str(tmp_path / "nope.txt"))
+    assert missing.returncode == 2 and "nope.txt" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_cli_check_waiver_by_key(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("收集企业问题120多个，已解决100个，问题办结率84.0%。\n", encoding="utf-8")
+    data = json.loads(run_cli("check", str(bad), "--format", "json").stdout)
+    finding = data["reports"][0]["findings"][0]
+    waivers = tmp_path / "waivers.toml"
+    waivers.write_text(f'[[waiver]]\ncode = "{finding["code"]}"\nkey = "{finding["key"]}"\n'
+                       'reason = "checked with the desk"\naccepted_by = "editor"\nexpires = 2099-01-01\n',
+                       encoding="utf-8")
+    proc = run_cli("check", str(bad), "--waivers", str(waivers))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_cli_write_facts_gives_a_folder_verify_reads(tmp_path: Path) -> None:
+    report = tmp_path / "draft.txt"
+    report.write_text("收集企业问题120多个，已解决100个，问题办结率84.0%。\n", encoding="utf-8")
+    out = tmp_path / "facts"
+    proc = run_cli("check", str(report), "--write-facts", str(out))
+    assert proc.returncode == 1
+    folder = out / "draft"
+    assert (folder / "report.txt").read_bytes() == report.read_bytes()
+    verify = run_cli("verify", "--facts", str(out), "--format", "json")
+    assert verify.returncode in (0, 1), verify.stderr
+    data = json.loads(verify.stdout)
+    assert data["reports"][0]["id"] == "draft"
+    again = run_cli("check", str(report), "--write-facts", str(out))
+    assert again.returncode == 2 and "already exists" in again.stderr
+
+
+@pytest.mark.parametrize("name", ["check"])
+def test_check_modules_load_only_for_the_check_command(name: str) -> None:
+    code = ("import sys; from laibin_check import cli\n"
+            "try:\n    sys.argv = ['laibin-check', 'rule', 'LC101']; cli.main()\nexcept SystemExit: pass\n"
+            f"print(sorted(m for m in sys.modules if m.startswith('laibin_check.{name}')))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.stdout.strip().splitlines()[-1] == "[]"

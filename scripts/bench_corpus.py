@@ -405,21 +405,23 @@ class Hit:
     keys: frozenset[tuple[int, str]]
 
 
-def figure_keys(record: Any, line: int | None = None) -> set[tuple[int, str]]:
-    """Every (line, number) a finding record names: its own figure and its operands', wherever nested."""
+def figure_keys(record: Any) -> set[tuple[int, str]]:
+    """Every (line, number) a finding record names: its own figure and each figure it rests on that has a line of
+    its own (`figures: [{line, printed}]`), wherever nested. A receipt's inputs, which carry no line, are not
+    guessed at."""
     keys: set[tuple[int, str]] = set()
     if isinstance(record, dict):
-        here = record.get("line", line)
-        for name in ("figure", "quote", "printed", "shown", "text", "stated"):
+        here = record.get("line")
+        for name in ("figure", "quote", "printed", "shown", "stated"):
             value = record.get(name)
             if isinstance(here, int) and isinstance(value, str):
                 keys |= {(here, k) for k in number_keys(value)}
         for value in record.values():
             if isinstance(value, dict | list | tuple):
-                keys |= figure_keys(value, here if isinstance(here, int) else None)
+                keys |= figure_keys(value)
     elif isinstance(record, list | tuple):
         for item in record:
-            keys |= figure_keys(item, line)
+            keys |= figure_keys(item)
     return keys
 
 

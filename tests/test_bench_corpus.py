@@ -153,3 +153,8 @@ def test_a_tool_that_catches_nothing_has_no_recall_and_a_crash_is_counted(gold: 
     assert s.missed_contradictions and s.missed_contradictions[0]["text"] == "t1"
     c = bc.measure({"t1": TEXT}, gold, "crashing", crashing)
     assert c.crashes == 1 and "SystemExit" in c.crash_list[0]["error"]
+
+
+def test_a_receipt_input_without_a_line_of_its_own_is_not_placed_on_the_finding_line() -> None:
+    record = {"line": 3, "quote": "60.0%", "receipt": {"inputs": [{"printed": "300亿元"}], "stated": "60.0%"}}
+    assert bc.figure_keys(record) == {(3, "60.0")}

@@ -538,6 +538,7 @@ class Summary:
     missed: list[dict[str, Any]] = field(default_factory=list)
     missed_contradictions: list[dict[str, Any]] = field(default_factory=list)
     crash_list: list[dict[str, Any]] = field(default_factory=list)
+    cli: dict[str, Any] = field(default_factory=dict)
 
     @property
     def precision(self) -> float | None:
@@ -563,6 +564,7 @@ class Summary:
         out["missed_mutations"] = self.missed
         out["missed_contradictions"] = self.missed_contradictions
         out["crash_list"] = self.crash_list
+        out["cli"] = self.cli
         return out
 
 
@@ -638,6 +640,23 @@ def measure(texts: dict[str, str], gold: Gold, tool_name: str, tool: Callable[[s
     return s
 
 
+def run_cli(paths: list[Path]) -> dict[str, Any]:
+    """`laibin-check check` over every text in one run, as a newsroom's CI would: its exit code (2, or an
+    `internal error` on stderr, counts as a crash) and its wall time."""
+    import os
+    import subprocess
+
+    cmd = [sys.executable, "-m", "laibin_check", "check", *[p.resolve().as_posix() for p in paths], "--format", "json"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory() as cwd:  # no laibin-check.toml / pyproject.toml of ours is picked up
+        done = subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, env=env, check=False)
+    seconds = time.perf_counter() - start
+    crashed = done.returncode not in (0, 1) or "internal error" in done.stderr or "Traceback" in done.stderr
+    return {"exit_code": done.returncode, "seconds": round(seconds, 3), "crashed": crashed,
+            "stderr": done.stderr.strip().splitlines()[-1:] if crashed else []}
+
+
 def _pct(x: float | None) -> str:
     return "n/a" if x is None else f"{x:.2f}"
 
@@ -658,6 +677,8 @@ def render(s: Summary, gold: Gold, verbose: bool) -> str:
         ("false alarms per clean article",
          f"{s.false_on_clean}/{s.clean_texts} = {_pct(s.false_on_clean / s.clean_texts if s.clean_texts else None)}"),
         ("crashes", str(s.crashes)),
+        *([("CLI, all texts in one run", f"exit {s.cli['exit_code']}, {s.cli['seconds']:.2f} s"
+            + (f" CRASHED {s.cli['stderr']}" if s.cli["crashed"] else ""))] if s.cli else []),
         ("time per article (mean)", f"{s.seconds / s.texts:.3f} s" if s.texts else "n/a"),
         ("time, all articles", f"{s.seconds:.2f} s (+ {s.mutation_seconds:.2f} s for the mutations)"),
     ]
@@ -713,6 +734,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--mutations-per-relation", type=int, default=1)
     parser.add_argument("--no-mutations", action="store_true")
     parser.add_argument("--seed", type=int, default=10)
+    parser.add_argument("--no-cli", action="store_true", help="skip the one CLI run over all texts")
     parser.add_argument("--check-gold", action="store_true", help="recompute the gold's verdicts and stop")
     args = parser.parse_args(list(argv) if argv is not None else None)
 
@@ -728,6 +750,9 @@ def main(argv: Iterable[str] | None = None) -> int:
     name, tool = pick_tool(args.tool)
     s = measure(texts, gold, name, tool, per_relation=args.mutations_per_relation, seed=args.seed,
                 mutate=not args.no_mutations)
+    if name == "check" and not args.no_cli:
+        s.cli = run_cli([args.corpus / "texts" / f"{t}.txt" for t in sorted(texts) if t in gold.texts])
+        s.crashes += s.cli["crashed"]
     if args.json:
         print(json.dumps(s.as_json(), ensure_ascii=False, indent=1))
     else:

@@ -180,7 +180,7 @@ def test_implied_fact_rules(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("derive", "line_has", "at", "words"), [
     ('kind = "guess"\nformula = "a"', 'kind = "guess"', '"guess"', ["derive kind must be one of"]),
     ('kind = "count"\nitems = ["x"]\nformula = "a"', 'formula = "a"', '"a"', ["has no formula"]),
-    ('kind = "ratio"\nformula = "a"\nitems = ["x"]', "items =", "[", ["only a count derivation lists items"]),
+    ('kind = "ratio"\nformula = "a"\nitems = ["x"]', "items =", "[", ["a ratio derivation has no items"]),
     ('kind = "ratio"\nformula = "a <= a"', "formula =", "a <= a", ["not a comparison"]),
     ('kind = "ratio"\nformula = "a / zz"', "formula =", "zz", ["unknown fact id 'zz'"]),
     ('kind = "ratio"\nformula = "a / (a + "', "formula =", '"\n', ["ends too early"]),
@@ -191,7 +191,7 @@ def test_implied_fact_rules(tmp_path: Path) -> None:
      ["unknown key 'weight' in [fact.derive]"]),
     ('kind = "count"', 'kind = "count"', None, ["missing required key 'items'"]),
     ('kind = "count"\nitems = "x"', "items =", '"x"', ["must be a list of strings"]),
-    ('kind = "ratio"\nformula = "a"\npartial = "yes"', "partial", '"yes"', ["must be true or false"]),
+    ('kind = "count"\nitems = ["x"]\npartial = "yes"', "partial", '"yes"', ["must be true or false"]),
 ])
 def test_derive_errors(tmp_path: Path, derive: str, line_has: str, at: str | None, words: list[str]) -> None:
     text = HEAD + FACT_A + FACT_B.rstrip("\n") + "\n\n[fact.derive]\n" + derive + "\n"

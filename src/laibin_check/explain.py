@@ -11,8 +11,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from laibin_check import engine, loader
-from laibin_check import formula as F
+from laibin_check import engine, kinds, loader
 from laibin_check.errors import InputError
 from laibin_check.facts import Fact, ReportFacts
 from laibin_check.findings import Finding
@@ -93,13 +92,11 @@ def _grow(tree: Tree, fact: Fact, rf: ReportFacts, seen: set[str]) -> None:
     if d is None or fact.id in seen:
         return
     seen = seen | {fact.id}
-    if d.kind == "count":
-        branch = tree.add(Text(f"count of {len(d.items)} listed items" + (" (partial list, 等)" if d.partial else "")))
-        for item in d.items:
-            branch.add(item)
-        return
-    branch = tree.add(Text(f"{d.kind}: {F.render(F.parse(d.formula).left)}"))
-    for ref in dict.fromkeys(r.name for r in F.references(F.parse(d.formula).left)):
+    kind = kinds.get(d.kind)
+    branch = tree.add(Text(kind.describe(d)))
+    for item in d.items:
+        branch.add(item)
+    for ref in dict.fromkeys(kind.refs(d)):
         child = rf.fact(ref)
         sub = branch.add(Text(_describe(child)))
         _grow(sub, child, rf, seen)
@@ -131,8 +128,7 @@ def render_facts(facts_dir: Path, report_ids: list[str] | None, fmt: str, color:
         for f in rf.facts:
             how = ""
             if f.derive is not None:
-                how = f"{f.derive.kind}: {f.derive.formula}" if f.derive.formula else (
-                    f"count of {len(f.derive.items)} items")
+                how = kinds.get(f.derive.kind).describe(f.derive)
             elif f.claim != "figure":
                 how = f"{f.claim} (unverifiable)"
             table.add_row(f.id, f.value or "(implied)", f.unit, f.period, f.measure, how)

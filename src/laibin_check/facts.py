@@ -8,12 +8,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 ClaimKind = Literal["figure", "rank", "record"]
-DeriveKind = Literal["ratio", "share", "difference", "sum", "target", "growth", "formula", "count"]
-CheckKind = Literal["bound", "equal", "respectively"]
 
-DERIVE_KINDS: tuple[str, ...] = ("ratio", "share", "difference", "sum", "target", "growth", "formula", "count")
-"""`share` (a part of a whole, 占…的N%) is checked exactly as `ratio` is, under the same rule LC101."""
-CHECK_KINDS: tuple[str, ...] = ("bound", "equal", "respectively")
 CLAIM_KINDS: tuple[str, ...] = ("figure", "rank", "record")
 
 
@@ -26,11 +21,15 @@ class Origin(NamedTuple):
 
 
 class Derivation(NamedTuple):
-    kind: DeriveKind
+    """A [fact.derive]: the kind (a module of laibin_check.kinds) and the keys that kind takes."""
+
+    kind: str
     formula: str = ""
     """Source text of the formula (empty for count)."""
     items: tuple[str, ...] = ()
     partial: bool = False
+    facts: tuple[str, ...] = ()
+    """Facts the relation reads besides its formula's (a list of figures: ranks, thresholds)."""
     approximate: str = ""
     """Why the relation only holds roughly, or empty."""
     note: str = ""
@@ -59,7 +58,8 @@ class Fact(NamedTuple):
 
 class Check(NamedTuple):
     id: str
-    kind: CheckKind
+    kind: str
+    """A check kind of laibin_check.kinds."""
     origin: Origin
     formula: str = ""
     items: tuple[str, ...] = ()

@@ -12,20 +12,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from laibin_check import formula as formula_mod
-from laibin_check import toml_subset, tomlfile
+from laibin_check import kinds, toml_subset, tomlfile
 from laibin_check.errors import InputError
 from laibin_check.facts import (
-    CHECK_KINDS,
     CLAIM_KINDS,
-    DERIVE_KINDS,
     Check,
-    CheckKind,
     ClaimKind,
     Derivation,
-    DeriveKind,
     Fact,
     Group,
     NotClaim,
@@ -34,16 +30,24 @@ from laibin_check.facts import (
 )
 from laibin_check.toml_places import TablePlace, TomlPlaces
 
+if TYPE_CHECKING:
+    from laibin_check.kinds._base import Kind
+
 FACTS_FILE = "facts.toml"
 _ID = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 _REPORT_KEYS = {"id", "title", "file", "sha256", "script", "note"}
 _GROUP_KEYS = {"id", "title"}
 _FACT_KEYS = {"id", "quote", "value", "unit", "period", "measure", "group", "claim", "printed", "note", "derive"}
-_DERIVE_KEYS = {"kind", "formula", "items", "partial", "approximate", "note", "suggested"}
-_CHECK_KEYS = {"id", "kind", "formula", "items", "facts", "quote", "group", "note", "suggested"}
+_DERIVE_COMMON = {"kind", "note", "suggested"}
+_CHECK_COMMON = {"id", "kind", "quote", "group", "note", "suggested"}
 _NOT_CLAIM_KEYS = {"text", "reason", "quote", "note"}
-_TABLES = {"fact": _FACT_KEYS, "check": _CHECK_KEYS, "not_claim": _NOT_CLAIM_KEYS, "group": _GROUP_KEYS}
+_TABLES = {"fact": _FACT_KEYS, "check": _CHECK_COMMON, "not_claim": _NOT_CLAIM_KEYS, "group": _GROUP_KEYS}
+
+
+def _kind_keys(table: str) -> set[str]:
+    """Every key some kind of this table takes: a key outside them all is unknown whatever the kind."""
+    return {k.name for kind in kinds.all_kinds() if kind.table == table for k in kind.keys}
 
 
 # -- positions ----------------------------------------------------------------------------------------------------
@@ -154,7 +158,8 @@ class _Builder:
             table = self.pos.table(name, i)
             if not isinstance(entry, dict):
                 raise self.error(f"each {name} must be a table", table)
-            self._unknown(entry, _TABLES[name], table, f"[[{name}]]")
+            allowed = _TABLES[name] | _kind_keys("check") if name == "check" else _TABLES[name]
+            self._unknown(entry, allowed, table, f"[[{name}]]")
             out.append((entry, table))
         return out
 
@@ -269,27 +274,39 @@ class _Builder:
         table = self.pos.derive_table(fact_table.line) or fact_table
         if not isinstance(raw, dict):
             raise self.error("derive must be a table: write [fact.derive] after the fact", fact_table, "derive")
-        self._unknown(raw, _DERIVE_KEYS, table, "[fact.derive]")
-        kind = self._get(raw, table, "kind", str, True)
-        if kind not in DERIVE_KINDS:
-            raise self.error(f"derive kind must be one of {', '.join(DERIVE_KINDS)}, not {kind!r}", table, "kind")
-        items = self._get(raw, table, "items", list, kind == "count", ())
-        text = self._get(raw, table, "formula", str, kind != "count", "")
-        if kind == "count" and text:
-            raise self.error("a count derivation lists items, it has no formula", table, "formula")
-        if kind != "count" and items:
-            raise self.error("only a count derivation lists items", table, "items")
-        origin = self._formula_origin(table, text)
-        if kind != "count":  # an empty formula is an error here, not a surprise for the engine
-            self._parse(text, origin, comparison=False)
+        self._unknown(raw, _DERIVE_COMMON | _kind_keys("derive"), table, "[fact.derive]")
+        name = self._get(raw, table, "kind", str, True)
+        kind = kinds.of("derive", name)
+        if kind is None:
+            raise self.error(f"derive kind must be one of {', '.join(kinds.names('derive'))}, not {name!r}",
+                             table, "kind")
+        values = self._kind_values(raw, table, kind, "derivation")
+        origin = self._formula_origin(table, values.get("formula", ""))
         return Derivation(
-            kind=cast(DeriveKind, kind), formula=text, items=items,
-            partial=self._get(raw, table, "partial", bool, False, False),
-            approximate=self._get(raw, table, "approximate", str, False, ""),
+            kind=name, **values,
             note=self._get(raw, table, "note", str, False, ""),
             suggested=self._get(raw, table, "suggested", bool, False, False),
             origin=Origin(self.display, table.line), formula_origin=origin,
         )
+
+    def _kind_values(self, raw: Mapping[str, Any], table: TablePlace, kind: Kind, what: str) -> dict[str, Any]:
+        """The keys `kind` takes, read and checked by its key table; a key of another kind is named as such."""
+        own = {k.name for k in kind.keys}
+        common = _DERIVE_COMMON if kind.table == "derive" else _CHECK_COMMON
+        for key in raw:
+            if key not in own and key not in common:
+                takes = ", ".join(sorted(own)) or "none of its own"
+                raise self.error(f"a {kind.name} {what} has no {key} (its keys: {takes})", table, key)
+        values = {k.name: self._get(raw, table, k.name, k.type, k.required, k.default) for k in kind.keys}
+        if "formula" in own:  # an empty formula is an error here, not a surprise for the engine
+            text = values["formula"]
+            self._parse(text, self._formula_origin(table, text), comparison=kind.comparison)
+
+        def fail(message: str, key: str | None = None) -> InputError:
+            return self.error(message, table, key)
+
+        kind.validate(values, fail)
+        return values
 
     def _formula_origin(self, table: TablePlace, text: str) -> Origin:
         if "formula" in table.keys:
@@ -320,24 +337,21 @@ class _Builder:
             if cid in seen:
                 raise self.error(f"duplicate check id {cid!r}", table, "id")
             seen.add(cid)
-            kind = self._get(entry, table, "kind", str, True)
-            if kind not in CHECK_KINDS:
-                raise self.error(f"check kind must be one of {', '.join(CHECK_KINDS)}, not {kind!r}",
+            name = self._get(entry, table, "kind", str, True)
+            kind = kinds.of("check", name)
+            if kind is None:
+                raise self.error(f"check kind must be one of {', '.join(kinds.names('check'))}, not {name!r}",
                                  table, "kind")
-            text = self._get(entry, table, "formula", str, kind != "respectively", "")
-            origin = self._formula_origin(table, text)
-            if kind != "respectively" or text:
-                self._parse(text, origin, comparison=True)
-            fact_ids = self._get(entry, table, "facts", list, kind == "respectively", ())
-            items = self._get(entry, table, "items", list, kind == "respectively", ())
+            values = self._kind_values(entry, table, kind, "check")
             group = self._get(entry, table, "group", str, False, "")
             if group and group_ids and group not in group_ids:
                 raise self.error(f"unknown group {group!r}", table, "group")
             checks.append(Check(
-                id=cid, kind=cast(CheckKind, kind), origin=Origin(self.display, table.line), formula=text,
-                items=items, facts=fact_ids, quote=self._get(entry, table, "quote", str, False, ""),
+                id=cid, kind=name, origin=Origin(self.display, table.line), **values,
+                quote=self._get(entry, table, "quote", str, False, ""),
                 group=group, note=self._get(entry, table, "note", str, False, ""),
-                suggested=self._get(entry, table, "suggested", bool, False, False), formula_origin=origin,
+                suggested=self._get(entry, table, "suggested", bool, False, False),
+                formula_origin=self._formula_origin(table, values.get("formula", "")),
             ))
         return checks
 
@@ -369,16 +383,24 @@ class _Builder:
                 names.append(ref.name)
             return names
 
+        def listed(names: tuple[str, ...], where: str, line: int) -> list[str]:
+            for fid in names:
+                if fid not in ids:
+                    raise InputError(self.display, f"unknown fact id {fid!r} in {where}", line, 1)
+            return list(names)
+
         for fact in facts:
             d = fact.derive
-            graph[fact.id] = refs_of(d.formula, d.formula_origin, False) if d and d.formula else []
+            graph[fact.id] = []
+            if d is not None:
+                if d.formula:
+                    graph[fact.id] += refs_of(d.formula, d.formula_origin, False)
+                graph[fact.id] += listed(d.facts, f"the derivation of {fact.id!r}",
+                                         d.origin.line if d.origin else fact.origin.line)
         for check in checks:
             if check.formula:
                 refs_of(check.formula, check.formula_origin, True)
-            for fid in check.facts:
-                if fid not in ids:
-                    line = check.origin.line
-                    raise InputError(self.display, f"unknown fact id {fid!r} in check {check.id!r}", line, 1)
+            listed(check.facts, f"check {check.id!r}", check.origin.line)
         by_id = {f.id: f for f in facts}
         _find_cycle(graph, lambda fid, path: InputError(
             self.display, "derivations form a cycle: " + " -> ".join(path),
@@ -423,9 +445,9 @@ def topological(facts: tuple[Fact, ...]) -> list[Fact]:
         if fact.id in done:
             return
         done.add(fact.id)
-        if fact.derive and fact.derive.formula:
-            for ref in formula_mod.references(formula_mod.parse(fact.derive.formula).left):
-                visit(by_id[ref.name])
+        if fact.derive:
+            for ref in kinds.get(fact.derive.kind).refs(fact.derive):
+                visit(by_id[ref])
         order.append(fact)
 
     for fact in facts:

@@ -56,13 +56,9 @@ def check_report(rf: ReportFacts, settings: Settings) -> ReportResult:
 
 
 def check_facts(rf: ReportFacts, text: ReportText, settings: Settings | None = None) -> ReportResult:
-    """Check facts already in memory against a report text already read: no files touched (for `check`)."""
+    """Facts held in memory against a text held in memory: no files touched (`check` proposes its relations as
+    facts)."""
     return _ReportCheck(rf, text, settings or Settings()).run()
-
-
-def check_facts(rf: ReportFacts, text: ReportText, settings: Settings) -> ReportResult:
-    """Facts held in memory against a text held in memory (`check` proposes its relations as facts)."""
-    return _ReportCheck(rf, text, settings).run()
 
 
 class _Place(NamedTuple):

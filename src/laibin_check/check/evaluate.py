@@ -65,12 +65,12 @@ def write(model: Model, relations: Sequence[Relation], origin_path: str) -> Writ
         rid = f"r{n + 1}"
         subject[rid] = n
         if r.target is not None:
-            derive = Derivation(kind=r.kind, formula=formula, approximate=r.approximate,  # type: ignore[arg-type]
+            derive = Derivation(kind=r.kind, formula=formula, approximate=r.approximate,
                                 note=r.why)
             extra.append(fact_of(r.target, rid, derive))
         else:
             line, column = model.report.place(r.operands[0].mention.phrase_start)
-            checks.append(Check(id=rid, kind=r.kind, origin=Origin(origin_path, line, column),  # type: ignore[arg-type]
+            checks.append(Check(id=rid, kind=r.kind, origin=Origin(origin_path, line, column),
                                 formula=formula, note=r.why))
     return Written(tuple(facts.values()) + tuple(extra), tuple(checks), subject)
 

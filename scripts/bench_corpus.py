@@ -539,6 +539,8 @@ class Summary:
     missed_contradictions: list[dict[str, Any]] = field(default_factory=list)
     crash_list: list[dict[str, Any]] = field(default_factory=list)
     cli: dict[str, Any] = field(default_factory=dict)
+    by_kind: dict[str, list[int]] = field(default_factory=dict)
+    """kind -> [planted, caught]."""
 
     @property
     def precision(self) -> float | None:
@@ -565,6 +567,7 @@ class Summary:
         out["missed_contradictions"] = self.missed_contradictions
         out["crash_list"] = self.crash_list
         out["cli"] = self.cli
+        out["mutations_by_kind"] = {k: {"planted": v[0], "caught": v[1]} for k, v in sorted(self.by_kind.items())}
         return out
 
 
@@ -625,6 +628,8 @@ def measure(texts: dict[str, str], gold: Gold, tool_name: str, tool: Callable[[s
                 s.mutation_seconds += out.seconds
                 s.mutations += 1
                 planted_here += 1
+                tally = s.by_kind.setdefault(r.kind, [0, 0])
+                tally[0] += 1
                 if not out.ok:
                     s.crashes += 1
                     s.crash_list.append({"text": tid, "mutation": f"{mut.ref.line}:{mut.ref.figure}->"
@@ -632,6 +637,7 @@ def measure(texts: dict[str, str], gold: Gold, tool_name: str, tool: Callable[[s
                 if any(mut.key in h.keys for h in out.hits):
                     s.mutations_caught += 1
                     caught_here += 1
+                    tally[1] += 1
                 else:
                     s.missed.append({"text": tid, "line": mut.ref.line, "figure": mut.ref.figure,
                                      "mutated": mut.new_figure, "relation": _describe(r)})
@@ -686,6 +692,9 @@ def render(s: Summary, gold: Gold, verbose: bool) -> str:
     lines = [f"{k.ljust(width)}  {v}" for k, v in rows]
     if partial:
         lines.append(f"gold partial for: {', '.join(partial)}")
+    if s.by_kind:
+        lines.append("mutations caught by kind: " + ", ".join(
+            f"{k} {c}/{n}" for k, (n, c) in sorted(s.by_kind.items(), key=lambda kv: -kv[1][0])))
     if verbose:
         lines.append("")
         lines.append(f"true alarms ({len(s.true_alarms)}):")

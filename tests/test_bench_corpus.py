@@ -158,3 +158,9 @@ def test_a_tool_that_catches_nothing_has_no_recall_and_a_crash_is_counted(gold: 
 def test_a_receipt_input_without_a_line_of_its_own_is_not_placed_on_the_finding_line() -> None:
     record = {"line": 3, "quote": "60.0%", "receipt": {"inputs": [{"printed": "300亿元"}], "stated": "60.0%"}}
     assert bc.figure_keys(record) == {(3, "60.0")}
+
+
+def test_mutations_are_tallied_by_kind(gold: object) -> None:
+    s = bc.measure({"t1": TEXT}, gold, "fake", _fake_tool, per_relation=1, seed=3)
+    assert s.by_kind == {"sum": [1, 1], "share": [1, 1], "pp": [1, 1]}
+    assert "mutations caught by kind: " in bc.render(s, gold, verbose=False)

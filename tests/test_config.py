@@ -111,7 +111,7 @@ def test_unknown_sub_table(tmp_path: Path) -> None:
         ("fail_on = 1\n", 1, "must be one of"),
         ('show = "debug"\n', 1, "error, warning, info"),
         ('color = "yes"\n', 1, "auto, always, never"),
-        ('format = "html"\n', 1, "table, concise, json"),
+        ('format = "pdf"\n', 1, "table, concise, json"),
         ('output = ["sarif"]\n', 1, "FORMAT:PATH"),
         ('output = ["pdf:x.pdf"]\n', 1, "unknown format 'pdf'"),
         ("output = 3\n", 1, "list of"),

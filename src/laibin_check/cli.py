@@ -36,7 +36,7 @@ def verify(
     reports: list[str] = typer.Argument(None, help="Report ids (folder names under facts/); default: all."),
     facts: Path | None = FACTS_OPTION,
     fmt: str | None = typer.Option(None, "--format", "-f", help="table | concise | json | sarif | junit | "
-                                   "github | markdown (default: table on a terminal, concise otherwise)."),
+                                   "github | markdown | html (default: table on a terminal, concise otherwise)."),
     output: list[str] = typer.Option(None, "--output", "-o", metavar="FORMAT:PATH",
                                      help="Also write FORMAT to PATH (repeatable), e.g. sarif:out.sarif."),
     fail_on: str | None = typer.Option(None, "--fail-on", help="error | warning | never: what makes the "

@@ -108,7 +108,8 @@ class _ReportCheck:
         return ReportResult(
             report_id=self.rf.id, title=self.rf.title, path=self.rf.display_report,
             groups=tuple((g.id, g.title) for g in self.rf.groups), findings=findings,
-            facts_count=len(self.rf.facts), sha256=self.text.sha256,
+            facts_count=len(self.rf.facts), sha256=self.text.sha256, text=self.text.text,
+            figures=tuple((fid, p.value.start, p.value.end) for fid, p in sorted(self.places.items())),
         )
 
     def _text_findings(self) -> list[Finding]:

@@ -119,6 +119,12 @@ class ReportResult(NamedTuple):
     findings: tuple[Finding, ...]
     facts_count: int
     sha256: str
+    text: str = ""
+    """The report's text as read (decoded), for formats that show it in place (html); "" when not kept.
+    A finding's line and columns index into it: lines split at "\n", columns count code points from 1."""
+    figures: tuple[tuple[str, int, int], ...] = ()
+    """(fact id, start, end): where each placed fact's printed value lies in `text`, as code-point offsets
+    (end exclusive), sorted by fact id; lets a page mark every claimed figure and the ones a check rests on."""
 
 
 class RunResult(NamedTuple):

@@ -16,6 +16,7 @@ FORMATS: dict[str, str] = {
     "junit": "laibin_check.reporters.junit",
     "github": "laibin_check.reporters.github",
     "markdown": "laibin_check.reporters.markdown",
+    "html": "laibin_check.reporters.html",
 }
 
 

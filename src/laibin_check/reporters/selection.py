@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
-from laibin_check.findings import SEVERITY_ORDER, Finding, Receipt, RunResult, Waiver
+from laibin_check.findings import SEVERITY_ORDER, Finding, Receipt, ReportResult, RunResult, Waiver
 
 PROBLEM_SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 """Severities of findings that are problems; `none` marks a passing check."""
@@ -112,3 +113,25 @@ def summary_line(result: RunResult) -> str:
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def report_summary(report: ReportResult) -> str:
+    """The table's closing line for one report (the html page's header shows the same counts):
+    `laibin-2021q1: 63 facts; 1 inconsistent, 14 consistent, 6 implied, 9 unverifiable; text: 0 errors, …`."""
+    verdicts = Counter(f.verdict for f in report.findings if f.verdict and not f.waived)
+    parts = [f"{verdicts.get(v, 0)} {v}" for v in ("inconsistent", "consistent", "implied", "unverifiable")]
+    text = [f for f in report.findings if f.verdict is None and not f.waived]
+    sev = Counter(f.severity for f in text)
+    waived = sum(1 for f in report.findings if f.waived)
+    tail = f"; text: {sev.get('error', 0)} errors, {sev.get('warning', 0)} warnings, {sev.get('info', 0)} info"
+    if waived:
+        tail += f"; {waived} waived"
+    return f"{report.report_id}: {report.facts_count} facts; " + ", ".join(parts) + tail
+
+
+def run_total(result: RunResult) -> str:
+    """The table's closing line when a run checks several reports."""
+    findings = [f for f in result.findings if not f.waived]
+    inconsistent = sum(1 for f in findings if f.verdict == "inconsistent")
+    errors = sum(1 for f in findings if f.severity == "error")
+    return f"{len(result.reports)} reports: {inconsistent} inconsistent figures, {errors} errors in all"

@@ -28,6 +28,7 @@ from rich.text import Text
 
 from laibin_check.findings import SEVERITY_ORDER, Finding, ReportResult, RunResult
 from laibin_check.reporters import RenderOptions
+from laibin_check.reporters.selection import report_summary, run_total
 
 VERDICT_STYLE = {"consistent": "green", "inconsistent": "bold red", "implied": "cyan", "unverifiable": "yellow"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "none": "green"}
@@ -49,7 +50,7 @@ def render(result: RunResult, options: RenderOptions) -> str:
         _report(console, report, options)
     if len(result.reports) > 1:
         console.print()
-        console.print(Text(_total(result), style="bold"))
+        console.print(Text(run_total(result), style="bold"))
     # rich pads cells to their column's width; trailing blanks only make diffs and golden files noisy.
     return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
 
@@ -90,7 +91,7 @@ def _report(console: Console, report: ReportResult, options: RenderOptions) -> N
         console.print(Text("Text and coverage", style="bold underline"))
         _others(console, others)
     console.print()
-    console.print(Text(_summary(report), style="bold"))
+    console.print(Text(report_summary(report), style="bold"))
 
 
 def _shown(f: Finding, options: RenderOptions) -> bool:
@@ -175,22 +176,3 @@ def _ranges(lines: list[int]) -> str:
         if n is not None:
             start = prev = n
     return ", ".join(out)
-
-
-def _summary(report: ReportResult) -> str:
-    verdicts = Counter(f.verdict for f in report.findings if f.verdict and not f.waived)
-    parts = [f"{verdicts.get(v, 0)} {v}" for v in ("inconsistent", "consistent", "implied", "unverifiable")]
-    text = [f for f in report.findings if f.verdict is None and not f.waived]
-    sev = Counter(f.severity for f in text)
-    waived = sum(1 for f in report.findings if f.waived)
-    tail = f"; text: {sev.get('error', 0)} errors, {sev.get('warning', 0)} warnings, {sev.get('info', 0)} info"
-    if waived:
-        tail += f"; {waived} waived"
-    return f"{report.report_id}: {report.facts_count} facts; " + ", ".join(parts) + tail
-
-
-def _total(result: RunResult) -> str:
-    findings = [f for f in result.findings if not f.waived]
-    inconsistent = sum(1 for f in findings if f.verdict == "inconsistent")
-    errors = sum(1 for f in findings if f.severity == "error")
-    return (f"{len(result.reports)} reports: {inconsistent} inconsistent figures, {errors} errors in all")

@@ -83,7 +83,7 @@ def verify(
 def check(
     report_files: list[Path] = typer.Argument(..., help="Report texts (any encoding the tool reads)."),
     fmt: str | None = typer.Option(None, "--format", "-f", help="As verify: table | concise | json | sarif | "
-                                   "junit | github | markdown."),
+                                   "junit | github | markdown | html."),
     output: list[str] = typer.Option(None, "--output", "-o", metavar="FORMAT:PATH", help="Also write FORMAT."),
     fail_on: str | None = typer.Option(None, "--fail-on", help="error | warning | never (default: error)."),
     show: str | None = typer.Option(None, "--show", help="Lowest severity listed: error | warning | info."),

@@ -78,11 +78,15 @@ def check_text(text: str, *, name: str = "report.txt", include_passed: bool = Fa
 
 def check_report(report: ReportText, report_id: str, readings: Readings | None = None) -> ReportResult:
     """One report's findings as the record every reporter reads."""
+    from laibin_check.check.evaluate import fig_id
     from laibin_check.findings import ReportResult
 
-    findings, _ = _check(report, report_id, report.display_path, readings)
+    findings, relations = _check(report, report_id, report.display_path, readings)
+    # The text and each judged figure's place (by the id its receipt names it) let the html page mark them.
+    figures = {(fig_id(f), f.mention.start, f.mention.end) for r in relations.values() for f in r.figs}
     return ReportResult(report_id=report_id, title=_title(report), path=report.display_path, groups=(),
-                        findings=tuple(findings), facts_count=0, sha256=report.sha256)
+                        findings=tuple(findings), facts_count=0, sha256=report.sha256, text=report.text,
+                        figures=tuple(sorted(figures)))
 
 
 def check_files(paths: Iterable[Path], readings: Readings | None = None) -> RunResult:

@@ -58,8 +58,10 @@ KINDS: dict[str, Kind] = {
 }
 """Kinds in the order of the filters; a segment marked by several findings shows the most severe one."""
 
-TEXT_KINDS: dict[str, str] = {"LC204": "uncovered", "LC301": "artifact", "LC302": "garbled", "LC303": "mixed-script"}
-"""Findings without a verdict whose rule says what kind of mark they are."""
+CODE_KINDS: dict[str, str] = {"LC120": "suggestion", "LC204": "uncovered", "LC301": "artifact", "LC302": "garbled",
+                              "LC303": "mixed-script"}
+"""Rules that say what kind of mark a finding is, whatever its verdict: `check`'s review suggestions (a
+relation that fails under a reading that is not certain), uncovered figures, text hygiene."""
 
 BADGED = frozenset({"inconsistent", "consistent", "implied", "unverifiable", "uncovered", "suggestion"})
 """Kinds whose mark ends with its icon; text problems are many and carry a line pattern instead."""
@@ -99,9 +101,9 @@ so that a garbled report still gives a valid page; the finding that points at th
 
 
 def kind_of(f: Finding) -> str:
-    if f.verdict:
-        return f.verdict if f.verdict in KINDS else "other"
-    return TEXT_KINDS.get(f.code, "other")
+    if f.code in CODE_KINDS:
+        return CODE_KINDS[f.code]
+    return f.verdict if f.verdict in KINDS else "other"
 
 
 def bucket_of(f: Finding) -> str:

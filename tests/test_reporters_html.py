@@ -203,3 +203,16 @@ def test_colours_meet_wcag_aa(role: str) -> None:
 def test_contrast_formula() -> None:
     assert round(contrast("#000000", "#ffffff"), 1) == 21.0 and contrast("#777777", "#ffffff") < 4.5
     assert ERROR_BACKGROUND == PALETTE["inconsistent"][1] and PATH.endswith("report.txt")
+
+
+def test_check_gives_the_same_page_from_its_own_findings(tmp_path: Path) -> None:
+    report = tmp_path / "brief.txt"
+    report.write_text("一季度，全市收集問題380多個，已解決316個，問題辦結率83.4%。\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "laibin_check", "check", str(report), "--format", "html"],
+                          cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", check=False)
+    assert proc.returncode == 1, proc.stderr
+    tree = parse(proc.stdout)
+    marks = [m for m in tree.iter(f"{NS}mark") if "k-inconsistent" in m.get("class", "")]
+    assert "83.4" in "".join(text_of(m) for m in marks)
+    receipt = tree.find(f".//{NS}li[@data-k='inconsistent']")
+    assert "380多" in text_of(receipt) and receipt.find(f".//{NS}a[@class='fig-link']") is not None

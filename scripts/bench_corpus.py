@@ -403,6 +403,7 @@ class Hit:
     line: int
     message: str
     keys: frozenset[tuple[int, str]]
+    severity: str = "error"
 
 
 def figure_keys(record: Any) -> set[tuple[int, str]]:
@@ -443,10 +444,10 @@ def run_check(text: str, name: str) -> list[Hit]:
     hits = []
     for f in laibin_check.check_text(text, name=name):  # type: ignore[attr-defined]
         rec = _record(f)
-        if rec.get("severity") != "error":
+        if rec.get("severity") not in ("error", "warning"):
             continue
         hits.append(Hit(rec.get("code", ""), int(rec.get("line", 0)), rec.get("message", ""),
-                        frozenset(figure_keys(rec))))
+                        frozenset(figure_keys(rec)), str(rec["severity"])))
     return hits
 
 
@@ -523,6 +524,8 @@ class Summary:
     false: int = 0
     contradictions: int = 0
     contradictions_caught: int = 0
+    contradictions_suggested: int = 0
+    """Missed at error level but named by a warning (check's review suggestions)."""
     hand: int = 0
     hand_caught: int = 0
     clean_texts: int = 0
@@ -551,7 +554,8 @@ class Summary:
         return self.mutations_caught / self.mutations if self.mutations else None
 
     def as_json(self) -> dict[str, Any]:
-        keys = ("tool", "texts", "errors", "true", "false", "contradictions", "contradictions_caught", "hand",
+        keys = ("tool", "texts", "errors", "true", "false", "contradictions", "contradictions_caught",
+                "contradictions_suggested", "hand",
                 "hand_caught", "clean_texts", "false_on_clean", "mutations", "mutations_caught", "crashes")
         out: dict[str, Any] = {k: getattr(self, k) for k in keys}
         out["precision"] = self.precision
@@ -589,6 +593,8 @@ def measure(texts: dict[str, str], gold: Gold, tool_name: str, tool: Callable[[s
         s.texts += 1
         base = _safe(tool, text, f"{tid}.txt")
         s.seconds += base.seconds
+        suggestions = [h for h in base.hits if h.severity != "error"]
+        base.hits = [h for h in base.hits if h.severity == "error"]
         bad = gold.contradictions(tid)
         info: dict[str, Any] = {"errors": len(base.hits), "seconds": round(base.seconds, 4),
                                 "gold_relations": len(gold.of(tid)), "gold_contradictions": len(bad),
@@ -616,7 +622,10 @@ def measure(texts: dict[str, str], gold: Gold, tool_name: str, tool: Callable[[s
                 s.hand += 1
                 s.hand_caught += caught
             if not caught:
-                s.missed_contradictions.append({"text": tid, "relation": _describe(r), "hand": r.hand})
+                suggested = any(matches(h, r) for h in suggestions)
+                s.contradictions_suggested += suggested
+                s.missed_contradictions.append({"text": tid, "relation": _describe(r), "hand": r.hand,
+                                                "suggested": suggested})
         if not mutate or not base.ok:
             s.per_text[tid] = info
             continue
@@ -634,7 +643,7 @@ def measure(texts: dict[str, str], gold: Gold, tool_name: str, tool: Callable[[s
                     s.crashes += 1
                     s.crash_list.append({"text": tid, "mutation": f"{mut.ref.line}:{mut.ref.figure}->"
                                          f"{mut.new_figure}", "error": out.error})
-                if any(mut.key in h.keys for h in out.hits):
+                if any(mut.key in h.keys for h in out.hits if h.severity == "error"):
                     s.mutations_caught += 1
                     caught_here += 1
                     tally[1] += 1
@@ -678,6 +687,7 @@ def render(s: Summary, gold: Gold, verbose: bool) -> str:
         ("  false", str(s.false)),
         ("precision", _pct(s.precision)),
         ("gold contradictions caught", f"{s.contradictions_caught}/{s.contradictions}"),
+        ("  missed, but shown as a suggestion", str(s.contradictions_suggested)),
         ("hand-found contradictions caught", f"{s.hand_caught}/{s.hand}"),
         ("planted mutations caught (recall)", f"{s.mutations_caught}/{s.mutations} = {_pct(s.recall)}"),
         ("false alarms per clean article",
@@ -703,7 +713,7 @@ def render(s: Summary, gold: Gold, verbose: bool) -> str:
         lines += [f"  {f['text']}:{f['line']} {f['code']} {f['message']}" for f in s.false_alarms]
         lines.append(f"missed contradictions ({len(s.missed_contradictions)}):")
         lines += [f"  {m['text']} {m['relation']}" + (" [hand-found]" if m["hand"] else "")
-                  for m in s.missed_contradictions]
+                  + (" [shown as a suggestion]" if m["suggested"] else "") for m in s.missed_contradictions]
         lines.append(f"missed mutations ({len(s.missed)}):")
         lines += [f"  {m['text']}:{m['line']} {m['figure']} -> {m['mutated']}: {m['relation']}" for m in s.missed]
         lines.append(f"crashes ({len(s.crash_list)}):")

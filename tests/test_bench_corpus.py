@@ -164,3 +164,12 @@ def test_mutations_are_tallied_by_kind(gold: object) -> None:
     s = bc.measure({"t1": TEXT}, gold, "fake", _fake_tool, per_relation=1, seed=3)
     assert s.by_kind == {"sum": [1, 1], "share": [1, 1], "pp": [1, 1]}
     assert "mutations caught by kind: " in bc.render(s, gold, verbose=False)
+
+
+def test_a_suggestion_is_not_an_error_but_is_reported_when_it_names_a_missed_contradiction(gold: object) -> None:
+    def suggesting(text: str, name: str) -> list[object]:
+        return [bc.Hit("LC120", 4, "review", frozenset({(4, "100")}), "warning")]
+
+    s = bc.measure({"t1": TEXT}, gold, "suggesting", suggesting, mutate=False)
+    assert (s.errors, s.contradictions_caught, s.contradictions_suggested) == (0, 0, 1)
+    assert s.missed_contradictions[0]["suggested"] is True

@@ -117,12 +117,11 @@ def _case_list() -> list[Bad]:
         '[fact.derive]\nkind = "sum"\nformula = "m + a"\n')
     cases.append(Bad("adding 個 to 億元", t, f"{FACTS}:{place(t, 'm + a', '+')}: cannot add"))
 
-    under = FACT_A.replace('quote = "共5個"', 'quote = "不到5個"').replace('value = "5"', 'value = "不到5"')
-    t = HEAD + under + (
-        '[[fact]]\nid = "s"\nprinted = false\nunit = "個"\nmeasure = "s"\n'
-        '[fact.derive]\nkind = "formula"\nformula = "a / a"\n')
-    cases.append(Bad("a divisor that may be zero", t,
-                     f"{FACTS}:{place(t, 'a / a', 'a / a')}: a divisor in the formula may be zero"))
+    t = HEAD + FACT_A + (
+        '[[fact]]\nid = "s"\nprinted = false\nunit = "億元"\nmeasure = "s"\n'
+        '[fact.derive]\nkind = "formula"\nformula = "a * 2元噸"\n')
+    cases.append(Bad("a constant in a unit the table does not know", t,
+                     f"{FACTS}:{place(t, 'a * 2元噸', '2元噸')}: unknown unit '元噸' after '2元噸'"))
 
     t = '[report]\nid = "other"\n\n' + FACT_A
     cases.append(Bad("a report id that is not its folder", t,

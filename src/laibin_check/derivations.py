@@ -52,6 +52,8 @@ def dims_text(d: Dims) -> str:
 def evaluate(node: F.Node, env: Mapping[str, Quantity]) -> Quantity:
     """The interval of values the expression can take; ZeroDivisionError when a divisor may be zero."""
     if isinstance(node, F.Num):
+        if node.unit:
+            return constant(node)
         return Quantity(Interval.point(node.value), (), "rate" if node.percent else None)
     if isinstance(node, F.Ref):
         return env[node.name]
@@ -81,8 +83,20 @@ def evaluate(node: F.Node, env: Mapping[str, Quantity]) -> Quantity:
     return Quantity(left.iv / right.iv, _combine(left.dims, right.dims, -1))
 
 
+def constant(node: F.Num) -> Quantity:
+    """A constant written with its unit (2萬億元, 0.5個百分點): exact, in base units; UnitMismatch for a unit the
+    table does not know."""
+    from laibin_check.units import resolve
+
+    try:
+        unit = resolve(node.unit)
+    except KeyError:
+        raise UnitMismatch(f"unknown unit {node.unit!r} after {node.text!r}", node.column) from None
+    return Quantity(Interval.point(node.value * unit.scale), unit.dims, unit.rate_kind)
+
+
 def _bare(node: F.Node) -> bool:
-    return isinstance(node, F.Num) and not node.percent
+    return isinstance(node, F.Num) and not node.percent and not node.unit
 
 
 def _rate_of_sum(op: str, a: RateKind, b: RateKind) -> RateKind:

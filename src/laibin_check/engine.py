@@ -192,6 +192,14 @@ class _ReportCheck:
     def quote_of(self, fact_id: str) -> Span:
         return self.places[fact_id].quote
 
+    def quote_span_of(self, subject: str, refs: list[str]) -> tuple[Span | None, str]:
+        if subject in self.places:
+            return self.places[subject].quote, self.rf.fact(subject).group
+        for check in self.rf.checks:
+            if check.id == subject:
+                return self.quote_span(check)
+        return self.span_of(refs)
+
     def quote_span(self, check: Check) -> tuple[Span | None, str]:
         fallback, group = self.span_of(kinds.get(check.kind).refs(check))
         spans = self.text.find(check.quote) if check.quote else []

@@ -30,8 +30,22 @@ class Derivation(NamedTuple):
     partial: bool = False
     facts: tuple[str, ...] = ()
     """Facts the relation reads besides its formula's (a list of figures: ranks, thresholds)."""
+    item: str = ""
+    """rank: the entity whose place in `items` is printed."""
+    of: str = ""
+    """rank: the fact holding the ranked entity's own value, among `facts`."""
+    order: str = ""
+    """rank: "descending" (the largest is first, the default) or "ascending"."""
+    op: str = ""
+    """passing: the comparison each listed figure is tested with (>, >=, <, <=)."""
+    than: str = ""
+    """passing: what the listed figures are compared with: an expression (a fact, 1萬億元, 0)."""
+    years: str = ""
+    """average_growth: the number of years the total growth is spread over."""
     approximate: str = ""
     """Why the relation only holds roughly, or empty."""
+    tolerance: str = ""
+    """How far an approximate relation may be off ("0.5個百分點", "5%"); within it a failure is a warning."""
     note: str = ""
     suggested: bool = False
     """Proposed by `laibin-check extract` and not yet reviewed by an editor."""
@@ -64,6 +78,10 @@ class Check(NamedTuple):
     formula: str = ""
     items: tuple[str, ...] = ()
     facts: tuple[str, ...] = ()
+    op: str = ""
+    than: str = ""
+    passing: tuple[str, ...] = ()
+    """threshold: the facts that pass (the others must not); empty when every listed fact must pass."""
     quote: str = ""
     group: str = ""
     note: str = ""

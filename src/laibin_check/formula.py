@@ -7,8 +7,11 @@ Facts files come from many hands, so a formula is only ever parsed by this gramm
     term    := factor { ("*" | "/") factor }
     factor  := "-" factor | atom
     atom    := NUMBER | FACT_ID | "(" expr ")"
-    NUMBER  := digits [ "." digits ] [ "%" ]
+    NUMBER  := digits [ "." digits ] [ "%" | UNIT ]
+    UNIT    := a unit of the unit table, written right after the digits: 2萬億元, 0.5個百分點, 30％
     FACT_ID := [A-Za-z_][A-Za-z0-9_]*
+
+The minus sign may be written − (U+2212), as statistics print it. A constant is exact: 2萬億元 is 2 × 10^12 元.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ class Num(NamedTuple):
     percent: bool
     text: str
     column: int
+    unit: str = ""
+    """A constant's unit as written after it (2萬億元 -> "萬億元"); "" for a plain number or a percent."""
 
 
 class Ref(NamedTuple):
@@ -65,7 +70,8 @@ class Comparison(NamedTuple):
 
 
 _TOKEN = re.compile(
-    r"(?P<space>\s+)|(?P<num>\d+(?:\.\d+)?%?)|(?P<id>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>==|<=|>=|[-+*/()<>])|(?P<bad>.)",
+    r"(?P<space>\s+)|(?P<num>\d+(?:\.\d+)?(?:%|[\u3400-\u9fff\uf900-\ufaff％‰]+)?)"
+    r"|(?P<id>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>==|<=|>=|[-−+*/()<>])|(?P<bad>.)",
     re.DOTALL,
 )
 """Every character starts exactly one match, so one scan reads a formula in time linear in its length."""
@@ -83,7 +89,8 @@ def _tokenize(text: str) -> list[tuple[str, str, int]]:
             raise FormulaError(f"unexpected character {m.group()!r} in formula", m.start())
         if kind == "num" and len(m.group()) > MAX_DIGITS + 2 and sum(c.isdigit() for c in m.group()) > MAX_DIGITS:
             raise FormulaError(f"number has more than {MAX_DIGITS} digits", m.start())
-        tokens.append((kind, m.group(), m.start()))
+        # − (U+2212), the minus sign statistics print, is the same operator as the ASCII hyphen-minus.
+        tokens.append((kind, "-" if m.group() == "−" else m.group(), m.start()))
     tokens.append(("end", "", len(text)))
     return tokens
 
@@ -152,8 +159,12 @@ class _Parser:
         kind, value, col = self.take()
         if kind == "num":
             percent = value.endswith("%")
-            number = Fraction(value.rstrip("%"))
-            return Num(number / 100 if percent else number, percent, value, col)
+            digits = value.rstrip("%")
+            end = len(digits)
+            while end and not (digits[end - 1].isdigit() or digits[end - 1] == "."):
+                end -= 1
+            number = Fraction(digits[:end])
+            return Num(number / 100 if percent else number, percent, value, col, digits[end:])
         if kind == "id":
             return Ref(value, col)
         if kind == "op" and value == "(":
@@ -208,6 +219,22 @@ def references(node: Node | None) -> list[Ref]:
     if isinstance(node, Neg):
         return references(node.operand)
     return references(node.left) + references(node.right)
+
+
+def constants(node: Node | None) -> list[Num]:
+    """The constants written with a unit (2萬億元), which the loader resolves against the unit table."""
+    out: list[Num] = []
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, Num):
+            if current.unit:
+                out.append(current)
+        elif isinstance(current, Neg):
+            stack.append(current.operand)
+        elif isinstance(current, BinOp):
+            stack += [current.right, current.left]
+    return out
 
 
 def render(node: Node) -> str:

@@ -319,6 +319,16 @@ class _Builder:
             parsed = formula_mod.parse(text)
         except formula_mod.FormulaError as exc:
             raise InputError(self.display, str(exc), origin.line, origin.column + exc.column) from None
+        for side in (parsed.left, parsed.right):
+            for num in formula_mod.constants(side):
+                from laibin_check import units
+
+                try:
+                    units.resolve(num.unit)
+                except KeyError:
+                    raise InputError(self.display, f"unknown unit {num.unit!r} after {num.text!r} in formula; "
+                                     "write a unit of the unit table (億元, 萬億元, 個百分點 ...)",
+                                     origin.line, origin.column + num.column) from None
         if comparison and not parsed.op:
             raise InputError(self.display, "a bound or equal check needs a comparison (<=, <, ==, >=, >)",
                              origin.line, origin.column)
@@ -383,24 +393,24 @@ class _Builder:
                 names.append(ref.name)
             return names
 
-        def listed(names: tuple[str, ...], where: str, line: int) -> list[str]:
+        def listed(names: list[str], where: str, line: int) -> list[str]:
             for fid in names:
                 if fid not in ids:
                     raise InputError(self.display, f"unknown fact id {fid!r} in {where}", line, 1)
-            return list(names)
+            return names
 
         for fact in facts:
             d = fact.derive
             graph[fact.id] = []
             if d is not None:
                 if d.formula:
-                    graph[fact.id] += refs_of(d.formula, d.formula_origin, False)
-                graph[fact.id] += listed(d.facts, f"the derivation of {fact.id!r}",
-                                         d.origin.line if d.origin else fact.origin.line)
+                    refs_of(d.formula, d.formula_origin, False)
+                graph[fact.id] = listed(kinds.get(d.kind).refs(d), f"the derivation of {fact.id!r}",
+                                        d.origin.line if d.origin else fact.origin.line)
         for check in checks:
             if check.formula:
                 refs_of(check.formula, check.formula_origin, True)
-            listed(check.facts, f"check {check.id!r}", check.origin.line)
+            listed(kinds.get(check.kind).refs(check), f"check {check.id!r}", check.origin.line)
         by_id = {f.id: f for f in facts}
         _find_cycle(graph, lambda fid, path: InputError(
             self.display, "derivations form a cycle: " + " -> ".join(path),

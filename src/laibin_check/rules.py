@@ -114,6 +114,69 @@ They are shown as unverifiable rather than silently passed.""",
         "A figure derived by a general formula must equal it within rounding.",
         """Used for derivations that are none of ratio, difference, sum, target or growth.""",
     ),
+    Rule(
+        "LC113", "rank", "error",
+        "A rank must agree with the list the report prints in order, or with the figures it ranks.",
+        """**Fails:** a top-ten list that puts 武漢 8th, then 中部地區僅武漢入圍，排名第10位.
+
+**Passes:** the same list and 排名第8位. Ties within rounding allow every place they could take.
+A rank with nothing in the report to check it against is LC111 (unverifiable).""",
+    ),
+    Rule(
+        "LC114", "passing", "error",
+        "A count of listed items passing a threshold must match the printed figures.",
+        """**Fails:** 8個省份增速超過全國平均水平 when the printed rates put 7 above the national 8.1%.
+
+**Passes:** the count the printed rates give, or a count within the places where rounding could go either
+way.""",
+    ),
+    Rule(
+        "LC115", "threshold", "error",
+        "Every listed figure (or exactly the named ones) must pass the stated threshold.",
+        """**Fails:** 都超過1萬億元 with one city at 9876億元; 唯一負增長 when a second listed rate is negative.
+
+**Passes:** every listed figure above the threshold within its rounding.""",
+    ),
+    Rule(
+        "LC116", "average-growth", "error",
+        "An average growth rate over n years must compound to the total growth: (1 + a)^n = the total factor.",
+        """兩年平均增長 is the geometric mean of two years' growth: (1 + a)² = (1 + g₁)(1 + g₂). 年均增長 over n years
+is the compound rate from a base level.
+
+**Fails:** 2020年增長2.3%, 2021年增長8.1%, 兩年平均增長5.6% (it is 5.2%).
+
+**Passes:** 兩年平均增長5.2%.""",
+    ),
+    Rule(
+        "LC117", "contribution", "error",
+        "A contribution in percentage points (拉動) is a part's growth times its share of the whole.",
+        """**Fails:** 工業增長10%, 佔GDP的40%, 拉動GDP增長5個百分點 (10% × 40% = 4 points).
+
+**Passes:** 拉動GDP增長4個百分點. Shares of the base period are rarely printed: state `approximate` and a
+`tolerance` when the share is this period's.""",
+    ),
+    Rule(
+        "LC118", "share-change", "error",
+        "A change of share (佔比提高N個百分點) is the difference of two shares, in percentage points.",
+        """**Fails:** 佔比由25.1%提高到27.3%, 提高了2.5個百分點 (27.3 - 25.1 = 2.2).
+
+**Passes:** 提高了2.2個百分點.""",
+    ),
+    Rule(
+        "LC119", "structure", "error",
+        "Shares that make up a whole (a three-sector structure) must add to 100% within rounding.",
+        """**Fails:** 三次產業結構為9.6:37.8:53.6 (they add to 101.0).
+
+**Passes:** 9.6:37.8:52.6 (100.0), or 33.3:33.3:33.3 (within rounding of 100).""",
+    ),
+    Rule(
+        "LC121", "per-capita", "error",
+        "A per-capita figure (人均) is a total over a population.",
+        """**Fails:** 地區生產總值500億元, 常住人口200萬人, 人均生產總值2.8萬元 (it is 2.5萬元).
+
+**Passes:** 人均2.5萬元. Averages use the mean population of the year, which reports rarely print: state
+`approximate` and a `tolerance` when the year-end population stands in for it.""",
+    ),
     # -- the facts against the report's text (LC2xx) ----------------------------------------------------
     Rule(
         "LC120", "check-suggestion", "warning",

@@ -70,6 +70,10 @@ class Context(Protocol):
         """A check's own quote when it has one, else the place of its facts."""
         ...
 
+    def quote_span_of(self, subject: str, refs: list[str]) -> tuple[Span | None, str]:
+        """Where a finding about `subject` (a fact or a check id) points, and its group."""
+        ...
+
     def add(self, code: str, subject: str, span: Span | None, message: str, *,
             severity: Severity | None = None, verdict: Verdict | None = None,
             fact_ids: tuple[str, ...] = (), receipt: Receipt | None = None, group: str = "",

@@ -6,7 +6,9 @@ and its documentation, while the interval arithmetic, the GRIM test and the fix 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from laibin_check import formula as F
 from laibin_check import receipts as R
@@ -32,7 +34,24 @@ class FormulaKind(Kind):
     keys: ClassVar[tuple[Key, ...]] = (
         Key("formula", str, True, "", "the expression that recomputes the figure (the grammar below)"),
         Key("approximate", str, False, "", "why the relation only holds roughly; shown with the verdict"),
+        Key("tolerance", str, False, "", "how far off an approximate relation may be: `0.5個百分點`, `1億元` "
+            "(absolute, in a unit of the figure's dimension) or `5%` (relative to the figure); within it a "
+            "failure is a warning with its distance"),
     )
+
+    def validate(self, entry: Mapping[str, Any], fail: Any) -> None:
+        if entry.get("tolerance"):
+            try:
+                tolerance_of(entry["tolerance"])
+            except ValueError as exc:
+                raise fail(f"tolerance {entry['tolerance']!r}: {exc}", "tolerance") from None
+            if not entry.get("approximate"):
+                raise fail("a tolerance belongs to an approximate relation: say why in `approximate`",
+                           "tolerance")
+
+    def dims(self, result: Quantity) -> Quantity:
+        """The result as the stated figure's unit sees it (per_capita drops the population's count)."""
+        return result
 
     def describe(self, entry: Entry) -> str:
         return f"{self.name}: {F.render(F.parse(entry.formula).left)}"
@@ -47,11 +66,12 @@ class FormulaKind(Kind):
         unit = ctx.units[fact.id]
         origin = d.formula_origin or fact.origin
         try:
-            result = evaluate(node, ctx.env)
+            result = self.dims(evaluate(node, ctx.env))
         except UnitMismatch as exc:
             raise user_error(origin, str(exc), exc.column) from None
         except ZeroDivisionError:
-            raise user_error(origin, "a divisor in the formula may be zero") from None
+            cannot_divide(ctx, self.code, fact.id, node, refs, fact.group, fact.measure)
+            return
         if result.dims != unit.dims:
             raise user_error(origin, f"formula gives {dims_text(result.dims)} but {fact.id} is in {fact.unit} "
                              f"({unit.dimension})")
@@ -90,6 +110,18 @@ class FormulaKind(Kind):
                     verdict="inconsistent", receipt=receipt, fact_ids=fact_ids,
                     group=fact.group, label=fact.measure, stated=printed)
             if ag.agrees:
+                return
+        if d.tolerance and unit_problem is None:
+            near = within_tolerance(shown, stated, d.tolerance)
+            if near is not None:
+                distance = R.show(near, unit, decimals).removeprefix("[").split(",")[0]
+                receipt = Receipt(formula_text, inputs, recomputed_text, stated_text, (),
+                                  (*notes, f"off by {distance}, within the stated tolerance of {d.tolerance}"))
+                ctx.add(self.code, fact.id, span,
+                        f"{fact.measure} {printed} agrees only approximately with"
+                        f"{R.substituted(ctx, node)[2:]}: recomputed {recomputed_text}, off by {distance} "
+                        f"(tolerance {d.tolerance})", severity="warning", verdict="inconsistent",
+                        receipt=receipt, fact_ids=fact_ids, group=fact.group, label=fact.measure, stated=printed)
                 return
         if p.qualifier:
             notes.append(f"the stated {printed} is read as {p.reading}")
@@ -157,6 +189,55 @@ class FormulaKind(Kind):
                 fact_ids=(fact.id, *refs), receipt=receipt, group=group, label=fact.measure)
 
 
+def cannot_divide(ctx: Context, code: str, subject: str, node: F.Node, refs: list[str], group: str,
+                  label: str) -> None:
+    """A divisor whose printed interval holds zero (0, 0.0, 不到1): the figure cannot be recomputed; say so."""
+    zero = [r for r in refs if r in ctx.env and ctx.env[r].iv.contains(0)]
+    which = "、".join(R.printed_text(ctx, r) if r in ctx.printed else r for r in zero) or "a divisor"
+    span, where = ctx.quote_span_of(subject, refs)
+    receipt = Receipt(F.render(node) + R.substituted(ctx, node), R.inputs(ctx, refs), "cannot be recomputed", "",
+                      (), (f"{which} may be zero, and a quotient by zero has no value",))
+    ctx.add(code, subject, span,
+            f"{label} cannot be recomputed: the divisor in {F.render(node)} may be zero ({which})",
+            severity="warning", verdict="unverifiable", fact_ids=(subject, *refs), receipt=receipt,
+            group=group or where, label=label)
+
+
+def tolerance_of(text: str) -> tuple[Fraction, bool]:
+    """A tolerance as (amount in base units, relative?): "5%" is relative, "0.5個百分點" or "1億元" absolute."""
+    from laibin_check.numbers import parse_printed
+    from laibin_check.units import resolve
+
+    text = text.strip()
+    end = len(text)
+    while end and not (text[end - 1].isdigit() or text[end - 1] == "."):
+        end -= 1
+    number, unit_text = text[:end], text[end:].strip()
+    if not number or not unit_text:
+        raise ValueError("write a number and its unit: 0.5個百分點, 1億元, 5%")
+    value = parse_printed(number).number
+    if unit_text in ("%", "％"):
+        return value / 100, True
+    try:
+        unit = resolve(unit_text)
+    except KeyError:
+        raise ValueError(f"unknown unit {unit_text!r}") from None
+    return value * unit.scale, False
+
+
+def within_tolerance(recomputed: Interval, stated: Interval, tolerance: str) -> Interval | None:
+    """The distance between the recomputed and the stated interval, when the stated one widened by the tolerance
+    meets the recomputed one; None when it does not."""
+    amount, relative = tolerance_of(tolerance)
+    if relative:
+        amount = amount * max(abs(Fraction(stated.lo)), abs(Fraction(stated.hi))) if stated.bounded else amount
+    widened = Interval(stated.lo - amount, stated.hi + amount, stated.lo_open, stated.hi_open)
+    if not widened.meets(recomputed):
+        return None
+    gap = recomputed.lo - stated.hi if recomputed.lo >= stated.hi else stated.lo - recomputed.hi
+    return Interval.point(Fraction(max(gap, 0)))
+
+
 def _rate_unit_problem(stated: str | None, computed: str | None) -> tuple[str, str] | None:
     if stated == "rate" and computed == "points":
         return ("a gap between two rates is in 個百分點 (percentage points), not %",
@@ -190,6 +271,10 @@ class ComparisonKind(Kind):
             right = evaluate(parsed.right, ctx.env)
         except UnitMismatch as exc:
             raise user_error(origin, str(exc), exc.column) from None
+        except ZeroDivisionError:
+            zero = parsed.left if _divides_by_zero(parsed.left, ctx) else parsed.right
+            cannot_divide(ctx, self.code, check.id, zero, refs, check.group, self._label(ctx, check))
+            return
         if left.dims != right.dims:
             raise user_error(origin, f"cannot compare {dims_text(left.dims)} with {dims_text(right.dims)}")
         ok = possible(left.iv, parsed.op, right.iv)
@@ -224,6 +309,14 @@ class ComparisonKind(Kind):
                 refs[0].name, ctx.rf.fact(refs[0].name).measure)
 
         return f"{words(parsed.left)} {parsed.op} {words(parsed.right)}"
+
+
+def _divides_by_zero(node: F.Node, ctx: Context) -> bool:
+    try:
+        evaluate(node, ctx.env)
+    except ZeroDivisionError:
+        return True
+    return False
 
 
 def possible(a: Interval, op: str, b: Interval) -> bool:

@@ -12,6 +12,8 @@ facts.toml.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
@@ -87,12 +89,24 @@ def uncovered_mentions(facts: ReportFacts, text: ReportText,
         spans.extend(claimed)
     for nc in facts.not_claims:
         spans.extend((s.start, s.end) for s in not_claim_spans(nc, text))
-    spans.sort()
-    return [m for m in claimable(scan_report(text)) if not _overlaps(spans, m.start, m.end)]
+    covered = _Covered(spans)
+    return [m for m in claimable(scan_report(text)) if not covered.overlaps(m.start, m.end)]
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Covered:
+    """Spans that claim figures, asked whether they overlap a figure by bisection: a scan of every span for
+    every figure made coverage quadratic in a report's length."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(itertools.accumulate((e for _, e in spans), max))
+        """The furthest end of the spans up to each one: spans may nest or overlap."""
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span [s, e) has s < end and start < e."""
+        k = bisect.bisect_left(self.starts, end)  # the spans starting before `end`
+        return k > 0 and self.reach[k - 1] > start
 
 
 def check_coverage(facts: ReportFacts, text: ReportText,
@@ -101,7 +115,8 @@ def check_coverage(facts: ReportFacts, text: ReportText,
     places = locate_facts(facts, text)
     if claimed is None:
         claimed = [(p.value.start, p.value.end) for p in places.values() if p.value]
-    findings = [_uncovered_finding(facts, text, m, k, _group_at(facts, places, m.start))
+    group_at = _GroupAt(facts, places)
+    findings = [_uncovered_finding(facts, text, m, k, group_at(m.start))
                 for m, k in _numbered(text, uncovered_mentions(facts, text, claimed))]
     for nc in facts.not_claims:
         if not not_claim_spans(nc, text):
@@ -191,16 +206,24 @@ def _numbered(text: ReportText, mentions: list[Mention]) -> list[tuple[Mention, 
     return out
 
 
-def _group_at(facts: ReportFacts, places: dict[str, FactPlace], offset: int) -> str:
-    """The group of the nearest fact located before `offset`, so a new figure is shown in its section."""
-    best: tuple[int, str] | None = None
-    by_id: dict[str, Fact] = {f.id: f for f in facts.facts}
-    for p in places.values():
-        if p.quote is not None and p.quote.start <= offset and (best is None or p.quote.start >= best[0]):
-            best = (p.quote.start, by_id[p.fact_id].group)
-    if best is not None:
-        return best[1]
-    return facts.groups[0].id if facts.groups else ""
+class _GroupAt:
+    """The group of the nearest fact located before an offset, so a new figure is shown in its section: a
+    bisection over the located facts, sorted once, rather than a pass over all of them per figure."""
+
+    def __init__(self, facts: ReportFacts, places: dict[str, FactPlace]) -> None:
+        by_id: dict[str, Fact] = {f.id: f for f in facts.facts}
+        # Of facts quoted at the same place, the last in the facts file wins (as the pass over them did).
+        last: dict[int, str] = {}
+        for p in places.values():
+            if p.quote is not None:
+                last[p.quote.start] = by_id[p.fact_id].group
+        self.starts = sorted(last)
+        self.groups = [last[s] for s in self.starts]
+        self.default = facts.groups[0].id if facts.groups else ""
+
+    def __call__(self, offset: int) -> str:
+        k = bisect.bisect_right(self.starts, offset)
+        return self.groups[k - 1] if k else self.default
 
 
 def _uncovered_finding(facts: ReportFacts, text: ReportText, m: Mention, k: int, group: str) -> Finding:

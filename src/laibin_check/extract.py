@@ -13,10 +13,12 @@ its arithmetic, and nothing here decides a verdict: `laibin-check verify` does, 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cached_property
 from pathlib import Path
 
 from laibin_check.errors import InputError
@@ -118,10 +120,14 @@ class Draft:
     checks: list[tuple[str, Suggestion]] = field(default_factory=list)
 
     def derive_of(self, fact_id: str) -> Suggestion | None:
-        for s in self.suggestions:
-            if s.target == fact_id:
-                return s
-        return None
+        return self.derives().get(fact_id)
+
+    def derives(self) -> dict[str, Suggestion]:
+        """The derivation suggested for each fact, by id: one look-up per fact when the draft is rendered."""
+        out: dict[str, Suggestion] = {}
+        for s in reversed(self.suggestions):
+            out[s.target] = s  # the first suggestion for a target wins, as in derive_of
+        return out
 
 
 # -- drafting
@@ -150,7 +156,7 @@ def draft(report: ReportText, report_id: str, file_name: str = "report.txt") -> 
         else:
             base = f"{s.facts[0] if s.facts else 'check'}_{s.kind}"
             d.checks.append((base, s))
-    ids: set[str] = set()
+    ids = _Names()
     unique: list[tuple[str, Suggestion]] = []
     for cid, s in d.checks:
         unique.append((_unique(cid, ids), s))
@@ -182,6 +188,8 @@ class _Builder:
         self._sections()
         self.years = [(m.start, int(m.number)) for m in self.mentions if m.kind == "date" and m.unit
                       and normalise(m.unit) == "年" and m.number.isdigit()]
+        self.artifact_starts = [a for a, _ in report.artifact_spans]
+        self.sentence_stops = [i for i, c in enumerate(self.text) if c in _SENTENCE_STOPS]
 
     # -- structure ----------------------------------------------------------------------------------------
     def _sections(self) -> None:
@@ -211,7 +219,7 @@ class _Builder:
     # -- figures ------------------------------------------------------------------------------------------
     def figures(self) -> list[Figure]:
         out: list[Figure] = []
-        ids: set[str] = set()
+        ids = _Names()
         sentence = 0
         last = 0
         for m in self.mentions:
@@ -304,7 +312,7 @@ class _Builder:
             found = found or (str(year) if year else "")
         return found or self.main_period
 
-    @property
+    @cached_property
     def main_period(self) -> str:
         """The report's own period: its first time expression (a paragraph without one is about it)."""
         first = _PERIOD.search(self.norm)
@@ -314,13 +322,10 @@ class _Builder:
         return _period_text(first, years[0] if years else None)
 
     def _year_before(self, offset: int) -> int | None:
-        best = None
-        for start, year in self.years:
-            if start < offset:
-                best = year
-        if best is None and self.years:
-            best = self.years[0][1]
-        return best
+        k = bisect.bisect_left(self.years, (offset,))  # years are in text order
+        if k:
+            return self.years[k - 1][1]
+        return self.years[0][1] if self.years else None
 
     def quote(self, m: Mention) -> str:
         """A short quote that holds the figure and occurs once: the phrase, widened left (then right) over its
@@ -337,7 +342,7 @@ class _Builder:
         for _ in range(120):
             left, right = self._snap(left, right)
             candidate = self.text[left:right]
-            if len(self.report.find(candidate)) == 1:
+            if self.report.occurs_once(candidate):
                 # A longer quote holding a unique one is unique too: start it where its clause starts, when that
                 # is near, so it reads "完成年度目标任务的80%", not "度目标任务的80%".
                 clause = left
@@ -372,11 +377,16 @@ class _Builder:
         return not (ch in ",，" and between_digits)
 
     def _snap(self, left: int, right: int) -> tuple[int, int]:
-        for a, b in self.report.artifact_spans:
-            if a < left < b:
-                left = b
-            if a < right < b or right == a:
-                right = b
+        """Move the ends out of converter artifacts: bisection over the sorted, disjoint artifact spans (a loop
+        over all of them, per step of every quote, was over half of extract's time on a long report)."""
+        spans, starts = self.report.artifact_spans, self.artifact_starts
+        k = bisect.bisect_left(starts, left) - 1  # the last span starting before `left`
+        if k >= 0 and left < spans[k][1]:
+            left = spans[k][1]
+        k = bisect.bisect_right(starts, right) - 1  # the last span starting at or before `right`
+        while k >= 0 and k < len(spans) and (spans[k][0] < right < spans[k][1] or right == spans[k][0]):
+            right = spans[k][1]
+            k += 1
         while left < right and self.text[left] in " \t":
             left += 1
         return left, right
@@ -485,11 +495,22 @@ def _id_for(measure: str, m: Mention) -> str:
     return base
 
 
-def _unique(base: str, taken: set[str]) -> str:
-    name, n = base, 2
-    while name in taken:
-        name = f"{base}_{n}"
-        n += 1
+class _Names(set[str]):
+    """Ids handed out so far, and for each base the next suffix to try: a report 100 times the bundled one
+    repeats a base hundreds of times, and trying base_2, base_3 … from the start each time is quadratic."""
+
+    def __init__(self, taken: set[str] | None = None) -> None:
+        super().__init__(taken or ())
+        self.next: dict[str, int] = {}
+
+
+def _unique(base: str, taken: _Names) -> str:
+    """`base`, or the first of base_2, base_3 … not taken yet; taken from now on."""
+    name, n = base, taken.next.get(base, 2)
+    if name in taken:
+        while (name := f"{base}_{n}") in taken:
+            n += 1
+        taken.next[base] = n + 1
     taken.add(name)
     return name
 
@@ -502,9 +523,10 @@ class _Relations:
     def __init__(self, builder: _Builder, figures: list[Figure]) -> None:
         self.b = builder
         self.figs = [f for f in figures if f.mention.kind == "figure" and f.interval is not None]
+        self.index = {id(f): k for k, f in enumerate(self.figs)}
         self.out: list[Suggestion] = []
         self.implied: list[Implied] = []
-        self.implied_ids: set[str] = {f.id for f in figures}
+        self.implied_ids = _Names({f.id for f in figures})
         from laibin_check.hygiene.scripts import dominant_script
 
         # Labels the draft adds ("年度目標") are written in the report's own script.
@@ -528,8 +550,14 @@ class _Relations:
 
     # -- neighbourhoods -----------------------------------------------------------------------------------
     def before_in_sentence(self, i: int) -> list[Figure]:
+        """The figures before figs[i] in its sentence, nearest first (figures are in reading order)."""
         f = self.figs[i]
-        return [g for g in reversed(self.figs[:i]) if g.sentence == f.sentence]
+        out = []
+        for j in range(i - 1, -1, -1):
+            if self.figs[j].sentence != f.sentence:
+                break
+            out.append(self.figs[j])
+        return out
 
     def between(self, a: Figure, b: Figure) -> str:
         return normalise(self.b.text[a.mention.phrase_end:b.mention.phrase_start])
@@ -571,7 +599,7 @@ class _Relations:
         after = r.label[r.label.rfind("占") + 1:]
         whole_name = re.sub(r"^(全市|全区|全省|全国|全县|全年|同期|全部|所有|整个|总)", "",
                             after.rstrip("的比重例"))[:8]
-        earlier = list(reversed(self.figs[: self.figs.index(part)]))
+        earlier = list(reversed(self.figs[: self.index[id(part)]]))
         for w in earlier:
             measure = normalise(w.measure)
             if w.family == part.family and whole_name and (
@@ -648,29 +676,38 @@ class _Relations:
         if any(k in t.label for k in _TOTAL_KEYWORDS):
             parts = [f for f in self.before_in_sentence(i) if f.family == t.family]
             if len(parts) < 2:
-                parts = [f for f in reversed(self.figs[:i])
-                         if f.paragraph == t.paragraph and f.family == t.family
-                         and t.sentence - f.sentence <= 2]
+                parts = []
+                for f in reversed(self.figs[:i]):
+                    if t.sentence - f.sentence > 2:
+                        break  # figures are in reading order: none further back is within two sentences
+                    if f.paragraph == t.paragraph and f.family == t.family:
+                        parts.append(f)
             if len(parts) >= 2:
                 self.sum(t, list(reversed(parts)), exhaustive=True)
                 return
         # A total, then 其中 and its parts: in the same sentence, or in the next one when it opens with 其中.
-        rest = self.b.text[t.mention.phrase_end:]
-        stops = [k for k, c in enumerate(rest) if c in _SENTENCE_STOPS][:2]
+        # The next two sentence stops, by bisection: slicing or scanning the rest of the text for each figure
+        # made extract quadratic in the report's length.
+        text, end = self.b.text, t.mention.phrase_end
+        stops = self.b.sentence_stops[bisect.bisect_left(self.b.sentence_stops, end):][:2]
         if not stops:
             return
-        this_end = t.mention.phrase_end + stops[0]
-        window = rest[: stops[0]]
-        where = normalise(window).find("其中")
+        this_end = stops[0]
+        where = normalise(text[end:stops[0]]).find("其中")
         if where < 0 and len(stops) > 1:
-            nxt = normalise(rest[stops[0] + 1:stops[1]]).lstrip()
-            if nxt.startswith("其中"):
-                where = stops[0] + 1 + rest[stops[0] + 1:].find(rest[stops[0] + 1:].lstrip()[:1])
-                this_end = t.mention.phrase_end + stops[1]
+            nxt = text[stops[0] + 1:stops[1]]
+            if normalise(nxt).lstrip().startswith("其中"):
+                where = stops[0] - end + 1 + len(nxt) - len(nxt.lstrip())
+                this_end = stops[1]
         if where < 0:
             return
-        start = t.mention.phrase_end + where
-        later = [f for f in self.figs[i + 1:] if start <= f.mention.start < this_end]
+        start = end + where
+        later = []
+        for f in itertools.islice(self.figs, i + 1, None):
+            if f.mention.start >= this_end:
+                break
+            if start <= f.mention.start:
+                later.append(f)
         # Only figures of the total's own family, and before any other figure of that family ends the list.
         parts = [f for f in later if f.family == t.family]
         if parts:
@@ -764,6 +801,7 @@ def respectively_runs(text: str, norm: str, offsets: list[int],
     the
     verb between (增長): 甲、乙、丙分別增長5%、6%、7%."""
     out: list[tuple[list[str], list[Figure], str]] = []
+    starts = [f.mention.start for f in figures]
     for match in re.finditer("分别", norm):
         a = offsets[match.start()]
         left = a
@@ -773,9 +811,8 @@ def respectively_runs(text: str, norm: str, offsets: list[int],
         items = [x.strip() for x in re.split(r"、|(?:和|及|與|与)(?=[^、]*$)", head) if x.strip()]
         items = [re.sub(r"^(其中|全市|全區|全区)", "", x) for x in items]
         run: list[Figure] = []
-        for f in figures:
-            if f.mention.start <= a:
-                continue
+        first = bisect.bisect_right(starts, a)  # figures are in text order: skip those before 分別 at once
+        for f in itertools.islice(figures, first, None):
             gap = normalise(text[(run[-1].mention.phrase_end if run else a + 2):f.mention.phrase_start])
             if run and gap.strip() not in ("、", ",", "，", "和", "及"):
                 break
@@ -822,6 +859,8 @@ def _prior_period(period: str) -> str:
 
 def toml_string(value: str) -> str:
     """A TOML basic string: backslash, quote and control characters escaped, the rest verbatim UTF-8."""
+    if not _TOML_ESCAPE.search(value):
+        return f'"{value}"'  # the common case, without a Python loop over the characters
     out = ['"']
     for ch in value:
         if ch == "\\":
@@ -840,6 +879,9 @@ def toml_string(value: str) -> str:
             out.append(ch)
     out.append('"')
     return "".join(out)
+
+
+_TOML_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
 
 
 def _array(values: tuple[str, ...] | list[str]) -> str:
@@ -874,6 +916,7 @@ def render(d: Draft) -> str:
     implied_after: dict[str, list[Implied]] = {}
     for imp in d.implied:
         implied_after.setdefault(imp.derive.facts[0], []).append(imp)
+    derives = d.derives()
     for f in d.figures:
         m = f.mention
         add("[[fact]]")
@@ -889,7 +932,7 @@ def render(d: Draft) -> str:
         add(f"# line {f.line}, column {f.column}: {_reading(f)}")
         if f.unit_note:
             add(f"# {f.unit_note}")
-        s = d.derive_of(f.id)
+        s = derives.get(f.id)
         if s is not None:
             _render_derive(add, s)
         add("")

@@ -24,6 +24,8 @@ read.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from fractions import Fraction
 from typing import NamedTuple
@@ -239,6 +241,16 @@ class _Scanner:
         self.titles = _segments(norm, "《", "》")
         self.slogans_seen: set[tuple[int, int]] = set()
         self.idiom_spans = [(m.start(), m.end()) for w in IDIOMS for m in re.finditer(re.escape(w), norm)]
+        # Per position, whether an idiom covers it, and the short quoted terms holding it (in `quoted`'s order):
+        # looked up once per numeral instead of a pass over every idiom and quote (quadratic on long reports).
+        self.in_idiom = bytearray(len(norm) + 1)
+        for s, e in self.idiom_spans:
+            self.in_idiom[s:e] = b"\x01" * (e - s)
+        self.short_quoted: dict[int, list[tuple[int, int]]] = {}
+        for s, e in self.quoted:
+            if e - s <= 8:
+                for p in range(s, e + 1):
+                    self.short_quoted.setdefault(p, []).append((s, e))
         self.labels = self._labels()
 
     def _labels(self) -> bytearray:
@@ -404,7 +416,10 @@ class _Scanner:
         return Mention(s, e, self.text[s:e], number, qualifier, unit, kind, reason, ps, pe, chinese)
 
     def inside(self, spans: list[tuple[int, int]], a: int, b: int) -> bool:
-        return any(s <= a and b <= e for s, e in spans)
+        """Whether [a, b) lies in one of `spans` (sorted and disjoint, as `_segments` makes them): only the last
+        span starting at or before `a` can hold it."""
+        k = bisect.bisect_right(spans, a, key=lambda span: span[0]) - 1
+        return k >= 0 and spans[k][0] <= a and b <= spans[k][1]
 
     def _name_reason(self, a: int, default: str) -> str:
         if self.inside(self.titles, a, a + 1):
@@ -542,10 +557,10 @@ class _Scanner:
         percent = a >= 3 and n[a - 3:a] == "百分之"
         if not any(c in run for c in _CN_DIGIT + "十") and not percent and not self.prefix(a)[1]:
             return None  # 百姓, 千方百計, or a magnitude after Arabic digits (80萬噸); but 近百個, 逾千家 count
-        if any(s <= a < e for s, e in self.idiom_spans):
+        if self.in_idiom[a]:
             return None
         ordinal = a > 0 and n[a - 1] == "第"
-        segment = next(((s, e) for s, e in self.quoted if s <= a and b <= e and e - s <= 8), None)
+        segment = next(((s, e) for s, e in self.short_quoted.get(a, ()) if b <= e), None)
         well_formed = bool(_WELL_FORMED.match(run))
         if _YEAR_DIGITS.match(run) and n[b:b + 1] == "年":
             return self.make(a, b, a, b + 1, run, "", self.orig_text(b, b + 1), "date", "date", chinese=True)
@@ -660,10 +675,17 @@ def find_value(report: ReportText, quote_span: Span, value: str) -> Mention | No
     when the quote does not print that value (a misquote). Compared after normalisation, so 餘 and 余,
     full-width and half-width digits, "1,236" and "1236" match; a different qualifier is a different claim."""
     want = _value_key(value)
-    for m in scan_report(report):
-        if m.start >= quote_span.start and m.end <= quote_span.end and _value_key(m.value) == want:
+    mentions = scan_report(report)  # sorted by start: look only at those from the quote's start on
+    for m in itertools.islice(mentions, bisect.bisect_left(mentions, quote_span.start, key=_start), None):
+        if m.start >= quote_span.end:
+            break
+        if m.end <= quote_span.end and _value_key(m.value) == want:
             return m
     return None
+
+
+def _start(m: Mention) -> int:
+    return m.start
 
 
 def fact_sign(mention: Mention, value: str) -> int:

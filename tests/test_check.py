@@ -216,3 +216,22 @@ def test_check_modules_load_only_for_the_check_command(name: str) -> None:
             f"print(sorted(m for m in sys.modules if m.startswith('laibin_check.{name}')))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert proc.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_two_year_average_compounds_to_the_growth_against_the_base_year() -> None:
+    text = "2021年上半年，全市规模以上工业增加值比2019年同期增长{x}%，两年平均增长5.4%。"
+    assert errors(text.format(x="11.1")) == []  # 1.054^2 = 1.1109
+    found = errors(text.format(x="12.1"))
+    assert len(found) == 1 and "两年平均" in str(found[0]["message"])
+
+
+def test_a_two_year_average_without_a_base_year_is_left_alone() -> None:
+    assert errors("上半年，全市规模以上工业增加值同比增长12.1%，两年平均增长5.4%。") == []
+
+
+def test_a_count_and_the_items_it_names() -> None:
+    text = "全省共有甲市、乙市、丙市这{n}个中心城市，以及丁市、戊市等{m}个节点城市。"
+    assert errors(text.format(n="3", m="5")) == []  # 等: two named of five
+    found = errors(text.format(n="4", m="5"))
+    assert [f["code"] for f in found] == ["LC104"]
+    assert [f["code"] for f in errors(text.format(n="3", m="1"))] == ["LC104"]  # more named than counted

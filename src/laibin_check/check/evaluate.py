@@ -64,7 +64,10 @@ def write(model: Model, relations: Sequence[Relation], origin_path: str) -> Writ
                                    t=fig_id(r.target) if r.target is not None else "")
         rid = f"r{n + 1}"
         subject[rid] = n
-        if r.target is not None:
+        if r.target is not None and r.kind == "count":
+            extra.append(fact_of(r.target, rid, Derivation(kind="count", items=r.items, partial=r.partial,
+                                                          note=r.why)))
+        elif r.target is not None:
             derive = Derivation(kind=r.kind, formula=formula, approximate=r.approximate,
                                 note=r.why)
             extra.append(fact_of(r.target, rid, derive))

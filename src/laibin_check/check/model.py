@@ -90,7 +90,9 @@ class Model:
         self._sentence_starts = [0] + [i + 1 for i, c in enumerate(self.norm) if c in SENTENCE_STOPS]
         self._clause_starts = [0] + [i + 1 for i, c in enumerate(self.norm) if c in CLAUSE_STOPS]
         self.figs: list[Fig] = []
-        self._periods = [(m.start(), m.end(), _period_key(m)) for m in _PERIOD.finditer(self.norm)]
+        # 比2019年同期增长: a base of comparison, not the period of the figures that follow.
+        self._periods = [(m.start(), m.end(), _period_key(m)) for m in _PERIOD.finditer(self.norm)
+                         if self.norm[max(0, m.start() - 1):m.start()] not in ("比", "较", "于")]
         self._period_starts = [p[0] for p in self._periods]
         years = [k for _, _, k in self._periods if k[:4].isdigit()]
         self.year = years[0][:4] if years else ""
@@ -284,19 +286,22 @@ def _strip_year(key: str) -> str:
     return key[4:] if key[:4].isdigit() else key
 
 
-def cjk_overlap(a: str, b: str, n: int = 2) -> bool:
-    """Whether a and b share a run of n CJK characters."""
-    grams = {a[i:i + n] for i in range(len(a) - n + 1) if all("\u4e00" <= c <= "\u9fff" for c in a[i:i + n])}
-    return any(b[i:i + n] in grams for i in range(len(b) - n + 1))
+def word_char(c: str) -> bool:
+    """A character of a name: CJK, or a Latin letter (GDP, PMI)."""
+    return "\u4e00" <= c <= "\u9fff" or (c.isascii() and c.isalpha())
+
+
+def words_only(text: str) -> str:
+    return "".join(c for c in text if word_char(c))
 
 
 def longest_common(a: str, b: str) -> int:
-    """Length of the longest common run of CJK characters (short strings: labels)."""
+    """Length of the longest common run of name characters (short strings: labels)."""
     best = 0
     for i in range(len(a)):
         for j in range(i + best + 1, len(a) + 1):
             piece = a[i:j]
-            if not all("\u4e00" <= c <= "\u9fff" for c in piece) or piece not in b:
+            if not all(word_char(c) for c in piece) or piece not in b:
                 break
             best = j - i
     return best

@@ -35,6 +35,10 @@ class Relation(NamedTuple):
     approximate: str = ""
     message: str = ""
     """A lead for the finding's message, replacing the evaluator's generic one when given."""
+    items: tuple[str, ...] = ()
+    """For a count: the items the text names."""
+    partial: bool = False
+    """For a count: the list ends in 等, so it may name fewer items than it counts."""
 
     @property
     def figs(self) -> tuple[Fig, ...]:

@@ -17,7 +17,9 @@ Proposer = Callable[[Model], Iterator[Relation]]
 
 def _load() -> dict[str, Proposer]:
     from laibin_check.check.rules import (
+        average,
         change,
+        count,
         difference,
         gap,
         increase,
@@ -36,6 +38,8 @@ def _load() -> dict[str, Proposer]:
         "total-of-parts": total.propose,
         "unit-slip": slip.propose,
         "level-plus-increase": increase.propose,
+        "average-over-years": average.propose,
+        "count-of-named": count.propose,
     }
 
 

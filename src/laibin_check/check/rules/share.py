@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from laibin_check.check.model import Fig, Model, longest_common, model_runs, same_period
+from laibin_check.check.model import Fig, Model, longest_common, model_runs, same_period, words_only
 from laibin_check.check.relation import Relation
 
 _GENERIC = re.compile(r"(总值|总额|总量|总数|总计|合计|总|全部|的|比重|比例|份额|规模)")
@@ -88,8 +88,8 @@ def _core(name: str) -> str:
 def _words(model: Model, w: Fig) -> str:
     """The measure words of a candidate whole: its clause, or its sentence's last 16 characters when the
     clause is only a verb (为, 达)."""
-    words = re.sub(r"[^\u4e00-\u9fff]", "", w.label)
-    return words if len(words) >= 4 else w.context[-16:]
+    words = words_only(w.label)
+    return words if len(words) >= 3 else w.context[-16:]
 
 
 def _whole_name(f: Fig) -> tuple[str, bool]:

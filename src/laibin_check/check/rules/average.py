@@ -1,0 +1,46 @@
+"""The average annual growth over n years and the growth over the whole span: 比2019年同期增长11.1%,
+两年平均增长5.4% means (1 + 5.4%)^2 = 1 + 11.1%.
+
+Statistical releases of 2021 and 2022 print both (the 两年平均 against the base year before the pandemic); the
+average is a geometric mean by definition (国家统计局), so the pair pins the relation when the span's growth is
+stated against the year n years back, in the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from laibin_check.check.model import Model
+from laibin_check.check.relation import Relation
+
+_AVERAGE = re.compile(r"(两|三|四|五)年(平均|年均)(增长|增速为|增速|下降)?(为|达)?$")
+_BASE = re.compile(r"(比|较)(\d{4})年")
+_YEARS = {"两": 2, "三": 3, "四": 4, "五": 5}
+
+
+def propose(model: Model) -> Iterator[Relation]:
+    for y in model.figs:
+        if y.role not in ("growth", "rate"):
+            continue
+        m = _AVERAGE.search(y.label)
+        if m is None:
+            continue
+        n = _YEARS[m.group(1)]
+        before = [f for f in model.in_sentence(y) if f.end <= y.start and f.role in ("growth", "rate")]
+        if not before:
+            continue
+        x = before[-1]
+        base = _BASE.search(x.context[-16:])
+        if base is None or x.clause < y.clause - 1:
+            continue  # the span's growth must be stated against a named base year, just before the average
+        year = y.period[:4]
+        if year.isdigit() and int(year) - int(base.group(2)) != n:
+            continue
+        y_down = "下降" in y.label[-6:]
+        x_down = "下降" in x.label[-4:]
+        factor = "(1 - {0})" if y_down else "(1 + {0})"
+        formula = " * ".join([factor] * n) + (" == 1 - {1}" if x_down else " == 1 + {1}")
+        yield Relation("average-over-years", "equal", None, (y, x), formula, "error",
+                       f"{x.shown} against {base.group(2)}年, {m.group(0)}{y.shown}: (1 + average)^{n} = 1 + growth",
+                       message=f"{m.group(1)}年平均 {y.shown} does not compound to {x.shown} over {n} years")

@@ -17,7 +17,7 @@ from fixtures_gate import LAIBIN_WAIVER
 
 ROOT = Path(__file__).resolve().parents[1]
 
-FORMATS = ("table", "concise", "json", "sarif", "junit", "github", "markdown")
+FORMATS = ("table", "concise", "json", "sarif", "junit", "github", "markdown", "html")
 
 WAIVER = LAIBIN_WAIVER
 

@@ -215,6 +215,22 @@ def rgb(data: bytes) -> list[tuple[int, int, int]]:
 
 
 
+def test_prints_as_a_marked_up_proof(browser: Any, laibin: tuple[Path, dict]) -> None:  # type: ignore[type-arg]
+    path, _ = laibin
+    page = open_page(browser, path)
+    page.emulate_media(media="print")
+    assert not page.locator("#panel").is_visible() and not page.locator(".filters").is_visible()
+    style = page.eval_on_selector("mark.m.k-inconsistent", "e => [getComputedStyle(e).backgroundColor, "
+                                  "getComputedStyle(e).printColorAdjust, getComputedStyle(e).fontFamily]")
+    want = tuple(int(ERROR_BACKGROUND[i:i + 2], 16) for i in (1, 3, 5))
+    assert style[0] == "rgb({}, {}, {})".format(*want) and style[1] == "exact"
+    assert "Songti" in style[2] or "SimSun" in style[2]  # the text in a serif Chinese face, as a proof
+    assert page.locator("li.rc.k-inconsistent").is_visible()
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    page.close()
+
+
 def test_hostile_report_runs_no_script(browser: Any, tmp_path: Path) -> None:
     path = tmp_path / "hostile.html"
     path.write_text(get("html").render(hostile_result(), RenderOptions()), encoding="utf-8")

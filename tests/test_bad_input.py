@@ -132,7 +132,7 @@ def _case_list() -> list[Bad]:
     cases.append(Bad("a bound that is no comparison", t,
                      f"{FACTS}:{place(t, 'a + b', 'a + b')}: a bound or equal check needs a comparison"))
 
-    cases.append(Bad("facts file not UTF-8", None, f"{FACTS}: facts file is not UTF-8",
+    cases.append(Bad("facts file not UTF-8", None, f"{FACTS}:4:3: facts file is not UTF-8",
                      files={FACTS: HEAD.encode() + "# 註釋\n".encode("big5")}))
 
     cases.append(Bad("an unknown format", HEAD + FACT_A, "--format: 'xml'", args=("-f", "xml")))

@@ -89,3 +89,37 @@ def test_formulas_within_the_limits_still_parse() -> None:
     nested = "(" * (MAX_FORMULA_DEPTH - 1) + "a" + ")" * (MAX_FORMULA_DEPTH - 1)
     assert F.render(F.parse(nested).left) == "a"
     assert F.parse("1" * MAX_DIGITS + " * a").left.left.value == int("1" * MAX_DIGITS)
+
+
+# -- TOML --------------------------------------------------------------------------------------------------------
+
+def test_toml_arrays_nested_1000_deep(tmp_path: Path) -> None:
+    facts = HEAD + "x = " + "[" * 1000 + "]" * 1000 + "\n"
+    line = one_line_error(verify(setup(tmp_path, facts)), f"{FACTS}:4:")
+    assert "nest deeper than" in line
+
+
+def test_a_toml_integer_of_5001_digits(tmp_path: Path) -> None:
+    facts = HEAD + FACT_A.replace('value = "5"', "value = " + "9" * 5001)
+    row = facts[: facts.index("9" * 50)].count("\n") + 1
+    line = one_line_error(verify(setup(tmp_path, facts)), f"{FACTS}:{row}:9:")
+    assert "more than" in line
+
+
+def test_long_digit_runs_inside_strings_are_not_numbers(tmp_path: Path) -> None:
+    facts = HEAD + FACT_A.replace('measure = "甲"', 'measure = "甲", note = "' + "1" * 300 + '"').replace(
+        'measure = "甲", note', 'measure = "甲"\nnote')
+    out = verify(setup(tmp_path, facts))
+    assert out.code == 0, out
+
+
+def test_a_toml_error_at_the_end_of_the_document_names_its_place(tmp_path: Path) -> None:
+    facts = HEAD + 'x = "open'
+    line = one_line_error(verify(setup(tmp_path, facts)), f"{FACTS}:4:")
+    assert "end of" in line
+
+
+def test_a_facts_file_that_is_not_utf8_names_line_and_column(tmp_path: Path) -> None:
+    setup(tmp_path, "")
+    (tmp_path / FACTS).write_bytes(HEAD.encode() + 'k = "甲'.encode() + "乙".encode("big5") + b'"\n')
+    one_line_error(verify(tmp_path), f"{FACTS}:4:7: facts file is not UTF-8")

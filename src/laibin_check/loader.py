@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from laibin_check import formula as formula_mod
-from laibin_check import kinds, toml_subset, tomlfile
+from laibin_check import kinds, tomlfile
 from laibin_check.errors import InputError
 from laibin_check.facts import (
     CLAIM_KINDS,
@@ -95,13 +95,8 @@ def load_report(folder: Path) -> ReportFacts:
     path = folder / FACTS_FILE
     display = f"{_display(folder)}/{FACTS_FILE}"
     text = tomlfile.read_text(path, display, "facts file")
-    # The plain TOML facts files are written in, read in a quarter of tomllib's time, with the places of its
-    # tables and keys; anything else goes to tomllib and a scan of the text.
-    places: list[toml_subset.Place] = []
-    data = toml_subset.loads(text, places)
-    if data is not None:
-        return _Builder(folder, display, _Positions.from_lines(places)).build(data)
-    return _Builder(folder, display, _Positions.scan(text)).build(tomlfile.parse(text, display))
+    data = tomlfile.parse(text, display)
+    return _Builder(folder, display, _Positions.scan(text)).build(data)
 
 
 def _display(path: Path) -> str:
@@ -425,24 +420,17 @@ def _derive_line(fact: Fact) -> int:
 
 
 def _find_cycle(graph: dict[str, list[str]], make_error: Callable[[str, list[str]], InputError]) -> None:
-    state: dict[str, int] = {}
-    stack: list[str] = []
+    """graph: fact -> the facts its formula uses. A cycle is reported from its smallest id, in the direction
+    of use (a -> b: a's formula uses b), so the same file always gives the same message."""
+    import graphlib
 
-    def visit(node: str) -> None:
-        state[node] = 1
-        stack.append(node)
-        for nxt in graph.get(node, []):
-            if state.get(nxt) == 1:
-                cycle = [*stack[stack.index(nxt):], nxt]
-                raise make_error(nxt, cycle)
-            if state.get(nxt) is None:
-                visit(nxt)
-        stack.pop()
-        state[node] = 2
-
-    for node in sorted(graph):
-        if state.get(node) is None:
-            visit(node)
+    try:
+        graphlib.TopologicalSorter(graph).prepare()
+    except graphlib.CycleError as exc:
+        found: list[str] = list(reversed(exc.args[1][:-1]))  # graphlib lists each node before its users
+        first = found.index(min(found))
+        cycle = found[first:] + found[:first]
+        raise make_error(cycle[0], [*cycle, cycle[0]]) from None
 
 
 def topological(facts: tuple[Fact, ...]) -> list[Fact]:
@@ -450,16 +438,24 @@ def topological(facts: tuple[Fact, ...]) -> list[Fact]:
     by_id = {f.id: f for f in facts}
     done: set[str] = set()
     order: list[Fact] = []
-
-    def visit(fact: Fact) -> None:
-        if fact.id in done:
-            return
-        done.add(fact.id)
-        if fact.derive:
-            for ref in kinds.get(fact.derive.kind).refs(fact.derive):
-                visit(by_id[ref])
-        order.append(fact)
-
-    for fact in facts:
-        visit(fact)
+    # Depth first without recursion (a chain of a thousand derived facts is legal): each stack entry is a fact
+    # and the inputs still to visit; a fact is placed once all its inputs are.
+    for root in facts:
+        if root.id in done:
+            continue
+        done.add(root.id)
+        stack = [(root, iter(_inputs(root)))]
+        while stack:
+            fact, pending = stack[-1]
+            nxt = next((n for n in pending if n not in done), None)
+            if nxt is None:
+                stack.pop()
+                order.append(fact)
+                continue
+            done.add(nxt)
+            stack.append((by_id[nxt], iter(_inputs(by_id[nxt]))))
     return order
+
+
+def _inputs(fact: Fact) -> list[str]:
+    return list(kinds.get(fact.derive.kind).refs(fact.derive)) if fact.derive else []

@@ -1,20 +1,24 @@
 """Where tables and keys sit in a TOML text, so errors in facts, config and waiver files can name a line.
 
-tomllib keeps no positions, so the text is scanned line by line. The scan understands what people write in
-these small files (`[table]`, `[[array]]`, quoted header parts, `key = value`, `"quoted key" = value`);
-anything it cannot place falls back to the table's line, which is still the right neighbourhood.
+tomllib keeps no positions, so the text is scanned once more, by one regular expression. The scan understands
+what people write in these small files (`[table]`, `[[array]]`, quoted header parts, `key = value`,
+`"quoted key" = value`); anything it cannot place falls back to the table's line, which is still the right
+neighbourhood.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Self
 
-# Patterns for scan(), compiled when first needed: a verify run usually takes its places from toml_subset.
-_HEADER = r"^\s*(\[\[?)\s*(?P<name>[^\[\]#]+?)\s*\]\]?\s*(?:#.*)?$"
-_KEY = r"""^\s*(?P<key>"[^"]*"|'[^']*'|[A-Za-z0-9_\-]+)\s*=\s*"""
+_LINE = re.compile(
+    r"""^[ \t]*(?:\[\[?(?P<name>[^\[\]#\n]+)\]\]?[ \t]*(?:\#[^\r\n]*)?\r?$"""
+    r"""|(?P<key>"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_\-]+)[ \t]*=[ \t]*)""",
+    re.MULTILINE,
+)
+"""A `[table]` or `[[array]]` header line, or the start of a `key = value` line, in one pass over the text.
+No part can backtrack over another (a name holds no bracket), so a hostile line costs time linear in its length."""
 
 
 @dataclass
@@ -40,31 +44,17 @@ class TomlPlaces:
         places = cls()
         current = TablePlace(1)
         places.tables[""] = [current]
-        for number, line in enumerate(text.splitlines(), start=1):
-            header = re.match(_HEADER, line)
-            if header:
+        number, counted = 1, 0
+        for m in _LINE.finditer(text):
+            start = m.start()
+            number += text.count("\n", counted, start)
+            counted = start
+            if m.group("name") is not None:
                 current = TablePlace(number)
-                places.tables.setdefault(_normalise(header.group("name")), []).append(current)
-                continue
-            key = re.match(_KEY, line)
-            if key:
-                name = key.group("key").strip("\"'")
-                current.keys.setdefault(name, (number, key.end() + 1))
-        return places
-
-    @classmethod
-    def from_lines(cls, lines: Iterable[tuple[int, str, str, int]]) -> Self:
-        """What scan() finds, from (line, "table" or "key", name, value column) entries a reader already made
-        (toml_subset does, as it parses facts files), so the text is not scanned a second time."""
-        places = cls()
-        current = TablePlace(1)
-        places.tables[""] = [current]
-        for number, kind, name, column in lines:
-            if kind == "table":
-                current = TablePlace(number)
-                places.tables.setdefault(_normalise(name), []).append(current)
+                places.tables.setdefault(_normalise(m.group("name")), []).append(current)
             else:
-                current.keys.setdefault(name, (number, column))
+                name = m.group("key").strip("\"'")
+                current.keys.setdefault(name, (number, m.end() - start + 1))
         return places
 
     def table(self, name: str, index: int = 0) -> TablePlace:

@@ -7,36 +7,90 @@ from pathlib import Path
 from typing import Any
 
 from laibin_check.errors import InputError
+from laibin_check.limits import MAX_DIGITS, MAX_TOML_BYTES, MAX_TOML_NESTING
 
 _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
+_AT_END = re.compile(r"\s*\(at end of document\)")
+
+_LEXEME = re.compile(
+    r'"""(?:[^\\]|\\.)*?"""{0,2}|\'\'\'.*?\'\'\'\'{0,2}|"(?:[^"\\\n]|\\.)*"?|\'[^\'\n]*\'?|#[^\n]*'
+    r"|(?P<open>[\[{])|(?P<close>[\]}])|(?P<digits>[0-9][0-9_]{" + str(MAX_DIGITS) + ",})|\n",
+    re.DOTALL,
+)
+"""What the limits scan tells apart: strings and comments (skipped), brackets, long digit runs, line breaks."""
+_LONG_DIGITS = re.compile(r"[0-9][0-9_]{" + str(MAX_DIGITS) + ",}")
 
 
 def read_text(path: Path, shown: str, what: str = "file") -> str:
     """The file's text (UTF-8, a byte-order mark allowed); `shown` is the path as the user should see it."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_TOML_BYTES + 1)
     except OSError as exc:
         raise InputError(shown, f"cannot read: {exc.strerror}") from None
+    if len(raw) > MAX_TOML_BYTES:
+        raise InputError(shown, f"{what} is larger than {MAX_TOML_BYTES:,} bytes")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(shown, f"{what} is not UTF-8 (byte {exc.start})") from None
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start:exc.start].decode("utf-8-sig", errors="replace")) + 1
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise InputError(shown, f"{what} is not UTF-8 (byte 0x{raw[exc.start]:02x})", line, column) from None
 
 
 def parse(text: str, shown: str) -> dict[str, Any]:
-    """tomllib's reading of the text; a syntax error names its line and column."""
-    import tomllib  # ~1.5 ms: facts files usually go through toml_subset instead
+    """tomllib's reading of the text; a syntax error or an exceeded limit names its line and column."""
+    import tomllib  # ~1.5 ms, paid only by a run that reads a TOML file
 
+    _check_limits(text, shown)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line, column, message = error_place(str(exc))
+        line, column, message = error_place(str(exc), text)
         raise InputError(shown, f"not valid TOML: {message}", line, column) from None
+    except (ValueError, RecursionError) as exc:  # what the limits scan should already have refused
+        raise InputError(shown, f"not valid TOML: {exc}") from None
 
 
-def error_place(message: str) -> tuple[int | None, int | None, str]:
-    """Split tomllib's "… (at line 3, column 5)" into line, column and the message without it."""
+def _check_limits(text: str, shown: str) -> None:
+    """Nesting deeper than MAX_TOML_NESTING (tomllib recurses, and fails with RecursionError near 1,000) and
+    numbers longer than MAX_DIGITS (int() refuses 4,301 digits with a ValueError that has no place).
+
+    One linear scan, and only when the text could break a limit: most files have fewer brackets than the limit
+    and no long digit run, and are not scanned at all."""
+    if text.count("[") + text.count("{") <= MAX_TOML_NESTING and not _LONG_DIGITS.search(text):
+        return
+    depth, line, line_start = 0, 1, 0
+    for m in _LEXEME.finditer(text):
+        kind = m.lastgroup
+        if kind is None:
+            lexeme = m.group()
+            if lexeme == "\n":
+                line, line_start = line + 1, m.end()
+            elif "\n" in lexeme:  # a multi-line string
+                line += lexeme.count("\n")
+                line_start = m.start() + lexeme.rfind("\n") + 1
+        elif kind == "open":
+            depth += 1
+            if depth > MAX_TOML_NESTING:
+                raise InputError(shown, f"arrays and tables nest deeper than {MAX_TOML_NESTING} levels",
+                                 line, m.start() - line_start + 1)
+        elif kind == "close":
+            depth = max(depth - 1, 0)
+        else:
+            raise InputError(shown, f"a number has more than {MAX_DIGITS} digits", line, m.start() - line_start + 1)
+
+
+def error_place(message: str, text: str = "") -> tuple[int | None, int | None, str]:
+    """Split tomllib's "… (at line 3, column 5)" into line, column and the message without it; "(at end of
+    document)" becomes the place just after the text's last character."""
     m = _AT.search(message)
-    if not m:
-        return None, None, message
-    return int(m.group(1)), int(m.group(2)), message[: m.start()] + message[m.end() :]
+    if m:
+        return int(m.group(1)), int(m.group(2)), message[: m.start()] + message[m.end() :]
+    m = _AT_END.search(message)
+    if m:
+        line = text.count("\n") + 1
+        column = len(text) - (text.rfind("\n") + 1) + 1
+        return line, column, message[: m.start()] + " at the end of the file" + message[m.end() :]
+    return None, None, message

@@ -58,8 +58,8 @@ def test_every_key_from_pyproject(tmp_path: Path) -> None:
     assert config.facts == tmp_path / "reports/facts"
     assert config.format == "concise"
     assert config.output == (
-        OutputSpec("sarif", tmp_path / "out/laibin.sarif"),
-        OutputSpec("junit", tmp_path / "out/laibin.xml"),
+        OutputSpec("sarif", tmp_path / "out/laibin.sarif", tmp_path),
+        OutputSpec("junit", tmp_path / "out/laibin.xml", tmp_path),
     )
     assert (config.fail_on, config.show, config.color) == ("warning", "warning", "never")
     assert config.waivers == tmp_path / "reviewed/waivers.toml"

@@ -123,3 +123,53 @@ def test_a_facts_file_that_is_not_utf8_names_line_and_column(tmp_path: Path) -> 
     setup(tmp_path, "")
     (tmp_path / FACTS).write_bytes(HEAD.encode() + 'k = "甲'.encode() + "乙".encode("big5") + b'"\n')
     one_line_error(verify(tmp_path), f"{FACTS}:4:7: facts file is not UTF-8")
+
+
+# -- config values -----------------------------------------------------------------------------------------------
+
+def config_case(tmp: Path, body: str) -> Path:
+    setup(tmp, HEAD + FACT_A + FACT_B)
+    (tmp / "laibin-check.toml").write_text(body, encoding="utf-8")
+    return tmp
+
+
+@pytest.mark.parametrize("body", [
+    'near_band = "0.' + "0" * 4999 + '1"',
+    'near_band = "0.' + "3" * 5000 + '"',
+    'about_tolerance = "1e-999999999"',
+])
+def test_a_config_number_past_the_digit_limit(tmp_path: Path, body: str) -> None:
+    started = time.perf_counter()
+    out = run(config_case(tmp_path, body), "verify", "--no-hygiene", "--no-coverage", "-f", "concise")
+    assert time.perf_counter() - started < 5
+    line = one_line_error(out)
+    assert "laibin-check.toml:1:" in line and "more than 50 digits" in line
+
+
+# -- values and results ----------------------------------------------------------------------------------------
+
+def test_a_value_past_the_digit_limit(tmp_path: Path) -> None:
+    facts = HEAD + FACT_A.replace('value = "5"', 'value = "' + "5" * 4301 + '"')
+    line = one_line_error(verify(setup(tmp_path, facts)), f"{FACTS}:")
+    assert "more than 50 digits" in line
+
+
+def test_a_result_past_4300_digits_is_refused_before_any_arithmetic(tmp_path: Path) -> None:
+    big = "9" * 50
+    fact = FACT_A.replace('value = "5"', f'value = "{big}"').replace('quote = "共5個"', f'quote = "共{big}個"')
+    facts = HEAD + fact + FACT_B + (
+        '[[fact]]\nid = "s"\nprinted = false\nunit = "個"\nmeasure = "s"\n'
+        '[fact.derive]\nkind = "formula"\nformula = "' + " * ".join(["a"] * 90) + '"\n')
+    started = time.perf_counter()
+    line = one_line_error(verify(setup(tmp_path, facts, f"共{big}個,共10個。")), f"{FACTS}:{formula_line(facts)}:")
+    assert "more than 1000 digits" in line
+    assert time.perf_counter() - started < 5
+
+
+def test_a_chain_of_derived_facts_that_doubles_is_stopped(tmp_path: Path) -> None:
+    chain = "".join(
+        f'[[fact]]\nid = "d{i}"\nprinted = false\nunit = "個"\nmeasure = "d{i}"\n'
+        f'[fact.derive]\nkind = "formula"\nformula = "{"a" if i == 0 else f"d{i - 1}"} * '
+        f'{"a" if i == 0 else f"d{i - 1}"}"\n\n' for i in range(40))
+    line = one_line_error(verify(setup(tmp_path, HEAD + FACT_A + chain)), f"{FACTS}:")
+    assert "more than 1000 digits" in line

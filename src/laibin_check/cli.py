@@ -55,13 +55,14 @@ def verify(
     from laibin_check import engine
     from laibin_check.config import load_config, load_config_file
     from laibin_check.gate import apply_severity, default_format, exit_code, use_color
-    from laibin_check.outputs import write_outputs
+    from laibin_check.outputs import check_outputs, write_outputs
     from laibin_check.reporters import RenderOptions, get
     from laibin_check.reporters.selection import summary_line
     from laibin_check.waivers import apply_waivers, find_waivers, today_from_env
 
     settings = (load_config_file(config) if config else load_config(Path.cwd())).merged(
         facts=facts, format=fmt, output=output, fail_on=fail_on, show=show, color=color, waivers=waivers)
+    check_outputs(settings.output, settings.facts, (settings.source, settings.waivers))
     isatty = sys.stdout.isatty()
     fmt_name = settings.format or default_format(isatty=isatty)
     result = engine.run(settings.facts, reports or None,
@@ -176,7 +177,8 @@ def fix(
     report: Path = typer.Argument(..., help="The report text to repair."),
     output: Path = typer.Option(None, "--output", "-o", help="Write the repaired copy here."),
     in_place: bool = typer.Option(False, "--in-place", help="Rewrite the report itself, keeping REPORT.bak."),
-    overwrite_backup: bool = typer.Option(False, "--overwrite-backup", help="Replace an existing REPORT.bak."),
+    overwrite_backup: bool = typer.Option(False, "--force", "--overwrite-backup",
+                                          help="Replace an existing REPORT.bak."),
 ) -> None:
     """Remove converter artifacts and repair garbled text; print the diff (a dry run without --output)."""
     from laibin_check.hygiene.fix import run_fix

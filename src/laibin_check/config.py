@@ -14,10 +14,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from laibin_check.errors import InputError
+from laibin_check.limits import MAX_DIGITS
 from laibin_check.numbers import Readings
 from laibin_check.outputs import OutputSpec, parse_output
 from laibin_check.reporters import FORMATS
@@ -140,6 +141,10 @@ def _fraction(where: str, value: str) -> str:
         raise InputError(where, f'{value!r} is not a decimal number such as "0.05"') from None
     if not d.is_finite() or d < 0 or d >= 1:
         raise InputError(where, f'{value!r} must be at least 0 and below 1 (a share of N, e.g. "0.05")')
+    _, digits, exponent = d.as_tuple()
+    if len(digits) > MAX_DIGITS or (isinstance(exponent, int) and exponent < -MAX_DIGITS):
+        # Fraction("1e-999999999") would build 10**999999999: refused before any arithmetic.
+        raise InputError(where, f"the value has more than {MAX_DIGITS} digits (the limit of a number)")
     return str(d)
 
 
@@ -250,7 +255,7 @@ class _Reader:
             elif name == "output":
                 changes[name] = self._output(top, key, value)
             elif name in ("facts", "waivers"):
-                changes[name] = self.root / self._string(top, key, value)
+                changes[name] = self.root / self._inside(top, key, self._string(top, key, value))
             elif name == "format":
                 changes[name] = self._one_of(top, key, value, tuple(FORMATS))
             elif name == "fail_on":
@@ -291,8 +296,20 @@ class _Reader:
                 parsed = parse_output(spec, key)
             except InputError as exc:
                 raise self.error(table, key, exc.message) from None
-            specs.append(OutputSpec(parsed.format, self.root / parsed.path))
+            relative = self._inside(table, key, parsed.path.as_posix())
+            specs.append(OutputSpec(parsed.format, self.root / relative, self.root))
         return tuple(specs)
+
+    def _inside(self, table: TablePlace, key: str, text: str) -> PurePosixPath:
+        """A path from the file: relative to the project (the file's folder), and inside it. A config comes
+        from the repository, so it may not point a run at, or make it write, files elsewhere on the machine."""
+        if any(ch in text for ch in "\x00\r\n"):
+            raise self.error(table, key, f"{key!r} holds a control character")
+        path = PurePosixPath(text.replace("\\", "/"))
+        if path.is_absolute() or ".." in path.parts or PureWindowsPath(text).drive:
+            raise self.error(table, key, f"{key!r} must be a path inside the project, relative to "
+                             f"{self.path.name}'s folder (no absolute path, no '..'): {text!r}")
+        return path
 
     def _severity(self, key: str, value: Any) -> tuple[tuple[str, str], ...]:
         table = self.places.table(self._sub(key))

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any, cast
 
 from laibin_check import formula as formula_mod
@@ -28,6 +28,7 @@ from laibin_check.facts import (
     Origin,
     ReportFacts,
 )
+from laibin_check.limits import MAX_DIGITS, MAX_RESULT_DIGITS
 from laibin_check.toml_places import TablePlace, TomlPlaces
 
 if TYPE_CHECKING:
@@ -179,9 +180,7 @@ class _Builder:
         sha = self._get(report, rtable, "sha256", str, False, "")
         if sha and not re.fullmatch(r"[0-9a-f]{64}", sha):
             raise self.error("sha256 must be 64 lowercase hex digits", rtable, "sha256")
-        report_file = self.folder / file_name
-        if not report_file.is_file():
-            raise self.error(f"report file {file_name!r} not found next to {FACTS_FILE}", rtable, "file")
+        report_file = self._report_file(file_name, rtable)
 
         groups = self._groups(data)
         group_ids = {g.id for g in groups}
@@ -194,6 +193,26 @@ class _Builder:
             facts_file=self.folder / FACTS_FILE, sha256=sha, groups=tuple(groups), facts=tuple(facts),
             checks=tuple(checks), not_claims=tuple(not_claims), display_folder=_display(self.folder),
         )
+
+    def _report_file(self, name: str, table: TablePlace) -> Path:
+        """[report] file: a file inside the report's folder. Its lines are quoted in findings (and so in SARIF
+        uploaded to a code host), so an absolute path, `..` or a link leading out of the folder is refused."""
+        if not name.strip() or any(ch in name for ch in "\x00\r\n"):
+            raise self.error("report file must be a file name", table, "file")
+        relative = PurePosixPath(name.replace("\\", "/"))
+        if relative.is_absolute() or ".." in relative.parts or PureWindowsPath(name).drive:
+            raise self.error(f"report file {name!r} must lie inside the report folder (no absolute path, no '..')",
+                             table, "file")
+        path = self.folder / relative
+        if not path.is_file():
+            raise self.error(f"report file {name!r} not found next to {FACTS_FILE}", table, "file")
+        try:
+            inside = path.resolve().is_relative_to(self.folder.resolve())
+        except (OSError, RuntimeError):
+            inside = False
+        if not inside:
+            raise self.error(f"report file {name!r} is a link to a file outside the report folder", table, "file")
+        return path
 
     def _top_line(self, key: str) -> int:
         for name, tables in self.pos.tables.items():
@@ -234,6 +253,8 @@ class _Builder:
             value = self._get(entry, table, "value", str, printed)
             quote = self._get(entry, table, "quote", str, printed)
             if printed:
+                if sum(ch.isdigit() for ch in value) > MAX_DIGITS:
+                    raise self.error(f"value has more than {MAX_DIGITS} digits", table, "value")
                 try:
                     numbers.parse_printed(value, integer=unit.integer)
                 except ValueError as exc:
@@ -410,6 +431,55 @@ class _Builder:
         _find_cycle(graph, lambda fid, path: InputError(
             self.display, "derivations form a cycle: " + " -> ".join(path),
             _derive_line(by_id[fid]), 1))
+        self._result_sizes(facts, checks)
+
+    def _result_sizes(self, facts: list[Fact], checks: list[Check]) -> None:
+        """Refuse a formula whose result could run past MAX_RESULT_DIGITS digits, before any arithmetic.
+
+        Exact fractions grow: a product has up to the digits of both factors, and so does a sum of fractions
+        (a/b + c/d = (ad + bc)/bd). So a bound of each fact's digits is its value's digits for a printed fact
+        (plus a margin for its rounding interval and unit), and the sum over the leaves of its formula for a
+        derived one. Facts are taken inputs first, so a chain of derived facts that doubles at each step is
+        stopped where it would pass the limit, not after 2**n digits."""
+        size: dict[str, int] = {}
+
+        def bound(node: formula_mod.Node | None, origin: Origin) -> int:
+            if node is None:
+                return 0
+            total = sum(size[r.name] for r in formula_mod.references(node))
+            total += sum(len(n.text) + _LEAF_MARGIN for n in _constants(node))
+            if total > MAX_RESULT_DIGITS:
+                raise InputError(self.display, f"the result of this formula could have more than "
+                                 f"{MAX_RESULT_DIGITS} digits", origin.line, origin.column)
+            return total
+
+        for fact in topological(tuple(facts)):
+            d = fact.derive
+            if d and d.formula:
+                size[fact.id] = bound(formula_mod.parse(d.formula).left, d.formula_origin or fact.origin)
+            else:
+                size[fact.id] = sum(ch.isdigit() for ch in fact.value) + _LEAF_MARGIN
+        for check in checks:
+            if check.formula:
+                parsed = formula_mod.parse(check.formula)
+                for side in (parsed.left, parsed.right):
+                    bound(side, check.formula_origin or check.origin)
+
+
+_LEAF_MARGIN = 20
+"""Digits a figure may gain beyond those printed: its rounding half-unit, its unit's scale (億 is 10**8)."""
+
+
+def _constants(node: formula_mod.Node) -> list[formula_mod.Num]:
+    found: list[formula_mod.Num] = []
+    stack: list[tuple[object, ...]] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, formula_mod.Num):
+            found.append(current)
+        else:
+            stack.extend(c for c in current if isinstance(c, tuple) and hasattr(c, "_fields"))
+    return found
 
 
 def _derive_line(fact: Fact) -> int:

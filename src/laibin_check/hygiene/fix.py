@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
 import difflib
+import os
+import stat
 import sys
 from pathlib import Path
 from typing import TextIO
 
+from laibin_check.atomic import write_atomic
 from laibin_check.errors import InputError
 from laibin_check.hygiene.scan import Scan, scan
 from laibin_check.report import ReportText
@@ -51,47 +55,94 @@ def run_fix(
     """Repair `report_path` into `output`, or in place with a backup, or (neither given) only show the diff.
 
     The diff goes to `out` (stdout), messages to `err` (stderr). Returns the exit code: 0; bad input raises
-    InputError. The report is written in the encoding it was read in.
+    InputError, before anything is printed. The report is written in the encoding (and byte order) it was read
+    in. Every write goes through write_atomic: a kill at any moment leaves the report and its backup whole.
     """
     out = out or sys.stdout
     err = err or sys.stderr
     shown = report_path.as_posix()
     if output is not None and in_place:
         raise InputError(shown, "give either --output or --in-place, not both")
-    if output is not None and output.resolve() == report_path.resolve():
-        raise InputError(shown, "--output is the report itself; use --in-place (which keeps a backup)")
+    if output is not None:
+        _refuse_same_file(report_path, output, shown)
+    backup = report_path.with_name(report_path.name + ".bak") if in_place else None
+    if backup is not None:
+        _check_in_place(report_path, backup, overwrite_backup, shown)
     report = ReportText.read(report_path, shown)
     fixed, result = repaired(report.text)
     target = report_path if in_place else output
-    out.write(unified_diff(report.text, fixed, shown, (target or report_path).as_posix()))
+    messages: list[str] = []
     repairs = [g for g in result.garbled if g.replacement is not None]
-    err.write(f"{len(result.artifacts)} converter artifacts removed, {len(repairs)} garbled spans repaired\n")
+    messages.append(f"{len(result.artifacts)} converter artifacts removed, {len(repairs)} garbled spans repaired")
     for g in result.garbled:
         if g.replacement is None:
             line, column = report.place(g.suspect.start)
-            err.write(f"{shown}:{line}:{column}: garbled text left as it is ({g.outcome.reason})\n")
+            messages.append(f"{shown}:{line}:{column}: garbled text left as it is ({g.outcome.reason})")
     if result.misscripts:
-        err.write(f"{len(result.misscripts)} mixed-script characters left for an editor (see verify)\n")
+        messages.append(f"{len(result.misscripts)} mixed-script characters left for an editor (see verify)")
     if target is None:
-        err.write("dry run: nothing written; use --output CLEAN or --in-place\n")
-        return 0
-    if in_place:
-        backup = report_path.with_name(report_path.name + ".bak")
-        if backup.exists() and not overwrite_backup:
-            raise InputError(backup.as_posix(), "backup already exists; remove it or pass --overwrite-backup")
-        backup.write_bytes(report_path.read_bytes())
-        err.write(f"backup kept as {backup.as_posix()}\n")
-    _write(target, fixed, report.encoding)
-    err.write(f"wrote {target.as_posix()}\n")
+        messages.append("dry run: nothing written; use --output CLEAN or --in-place")
+    else:
+        original = report_path.read_bytes() if backup is not None else b""
+        data = _encode(fixed, report.encoding, original or _head(report_path), target.as_posix())
+        if backup is not None:
+            mode = stat.S_IMODE(report_path.stat().st_mode)
+            write_atomic(backup, original, mode=mode)
+            messages.append(f"backup kept as {backup.as_posix()}")
+            write_atomic(report_path, data, mode=mode)
+        else:
+            write_atomic(target, data)
+        messages.append(f"wrote {target.as_posix()}")
+    # Only now, with every write done: a run that ends in an error prints its one line and nothing else.
+    out.write(unified_diff(report.text, fixed, shown, (target or report_path).as_posix()))
+    err.write("".join(m + "\n" for m in messages))
     return 0
 
 
-def _write(path: Path, text: str, encoding: str) -> None:
+def _refuse_same_file(report: Path, output: Path, shown: str) -> None:
+    """--output may go anywhere but over the report: the same path, a symbolic link to it or a hard link."""
     try:
-        # newline="" keeps the report's own line endings: the text still holds any \r it was read with.
-        with path.open("w", encoding=encoding, newline="") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise InputError(path.as_posix(), f"cannot write: {exc.strerror}") from None
+        same = output.resolve() == report.resolve() or (output.exists() and os.path.samefile(output, report))
+    except (OSError, ValueError):
+        same = False
+    if same:
+        raise InputError(shown, "--output is the report itself (or a link to it); use --in-place, which keeps "
+                                "a backup")
+
+
+def _check_in_place(report: Path, backup: Path, overwrite: bool, shown: str) -> None:
+    if report.is_symlink():
+        raise InputError(shown, "the report is a symbolic link; fix the file it points to")
+    if backup.is_symlink():
+        raise InputError(backup.as_posix(), "the backup path is a symbolic link; remove it first")
+    if backup.exists():
+        if not backup.is_file():
+            raise InputError(backup.as_posix(), "the backup path exists and is not a file; remove it first")
+        if not overwrite:
+            raise InputError(backup.as_posix(), "backup already exists; remove it or pass --force")
+        try:
+            if os.path.samefile(backup, report):
+                raise InputError(backup.as_posix(), "the backup path is a hard link to the report itself")
+        except OSError:
+            pass
+
+
+_BIG_ENDIAN = ((codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(4)
+
+
+def _encode(text: str, encoding: str, original: bytes, shown: str) -> bytes:
+    """The text in the report's own encoding; a byte-order mark says which order, and is kept as it was (the
+    utf-16 and utf-32 codecs would write the machine's own order, turning a big-endian report little-endian)."""
+    try:
+        if encoding in ("utf-16", "utf-32"):
+            for bom, codec in _BIG_ENDIAN:
+                if original.startswith(bom) and codec.startswith(encoding):
+                    return bom + text.encode(codec)
+        return text.encode(encoding)
     except UnicodeEncodeError:
-        raise InputError(path.as_posix(), f"the repaired text cannot be written in {encoding}") from None
+        raise InputError(shown, f"the repaired text cannot be written in {encoding}") from None

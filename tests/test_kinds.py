@@ -52,3 +52,25 @@ def test_no_kind_is_tested_by_name_outside_the_kinds() -> None:
             if pattern.search(line):
                 offenders.append(f"{path.name}:{number}: {line.strip()}")
     assert offenders == []
+
+
+def test_facts_and_report_held_in_memory_are_checked_without_files(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """`check` (issue 10) writes facts as TOML text and runs them through the same loader and engine."""
+    from laibin_check import engine, loader
+    from laibin_check.errors import InputError
+
+    monkeypatch.chdir(tmp_path)  # nothing may be read from or written to the working folder
+    facts = ('[report]\nid = "mem"\n\n[[fact]]\nid = "c"\nquote = "收集問題380多個"\nvalue = "380多"\nunit = "個"\n'
+             'measure = "收集問題"\n\n[[fact]]\nid = "s"\nquote = "已解決316個"\nvalue = "316"\nunit = "個"\n'
+             'measure = "已解決"\n\n[[fact]]\nid = "r"\nquote = "辦結率83.4%"\nvalue = "83.4"\nunit = "%"\n'
+             'measure = "辦結率"\n\n[fact.derive]\nkind = "ratio"\nformula = "s / c"\n')
+    rf, text = loader.load_from_text(facts, "收集問題380多個,已解決316個,問題辦結率83.4%。", "mem/facts.toml")
+    result = engine.check_facts(rf, text, engine.Settings(hygiene=False, coverage=False))
+    (finding,) = result.findings
+    assert (finding.code, finding.verdict, finding.path) == ("LC101", "inconsistent", "mem/report.txt")
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(InputError) as err:
+        loader.load_from_text(facts.replace('kind = "ratio"', 'kind = "guess"'), "", "mem/facts.toml")
+    kind_line = facts.count("\n", 0, facts.index('kind = "ratio"')) + 1
+    assert (err.value.path, err.value.line) == ("mem/facts.toml", kind_line)

@@ -33,6 +33,7 @@ from laibin_check.toml_places import TablePlace, TomlPlaces
 
 if TYPE_CHECKING:
     from laibin_check.kinds._base import Kind
+    from laibin_check.report import ReportText
 
 FACTS_FILE = "facts.toml"
 _ID = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -100,6 +101,16 @@ def load_report(folder: Path) -> ReportFacts:
     return _Builder(folder, display, _Positions.scan(text)).build(data)
 
 
+def load_from_text(toml_text: str, report_text: str, display: str = "facts.toml") -> tuple[ReportFacts, ReportText]:
+    """A facts file and its report held in memory (what `check` proposes): the same validation as on disk, with
+    errors naming `display`; no file is read. Give the result to engine.check_facts."""
+    from laibin_check.report import ReportText
+
+    data = tomlfile.parse(toml_text, display)
+    rf = _Builder(Path(""), display, _Positions.scan(toml_text), in_memory=True).build(data)
+    return rf, ReportText.from_string(report_text, rf.display_report)
+
+
 def _display(path: Path) -> str:
     try:
         rel = path.resolve().relative_to(Path.cwd().resolve())
@@ -109,10 +120,12 @@ def _display(path: Path) -> str:
 
 
 class _Builder:
-    def __init__(self, folder: Path, display: str, pos: _Positions) -> None:
+    def __init__(self, folder: Path, display: str, pos: _Positions, in_memory: bool = False) -> None:
         self.folder = folder
         self.display = display
         self.pos = pos
+        self.in_memory = in_memory
+        """The report text is held in memory (load_from_text): no report file to find next to the facts."""
 
     def error(self, message: str, table: TablePlace, key: str | None = None) -> InputError:
         if key and key in table.keys:
@@ -191,7 +204,8 @@ class _Builder:
         return ReportFacts(
             id=report_id, title=title, folder=self.folder, report_file=report_file,
             facts_file=self.folder / FACTS_FILE, sha256=sha, groups=tuple(groups), facts=tuple(facts),
-            checks=tuple(checks), not_claims=tuple(not_claims), display_folder=_display(self.folder),
+            checks=tuple(checks), not_claims=tuple(not_claims),
+            display_folder=Path(self.display).parent.as_posix() if self.in_memory else _display(self.folder),
         )
 
     def _report_file(self, name: str, table: TablePlace) -> Path:
@@ -204,6 +218,8 @@ class _Builder:
             raise self.error(f"report file {name!r} must lie inside the report folder (no absolute path, no '..')",
                              table, "file")
         path = self.folder / relative
+        if self.in_memory:  # load_from_text: the report is held in memory, there is no file to confine
+            return path
         if not path.is_file():
             raise self.error(f"report file {name!r} not found next to {FACTS_FILE}", table, "file")
         try:

@@ -235,3 +235,32 @@ def test_a_count_and_the_items_it_names() -> None:
     found = errors(text.format(n="4", m="5"))
     assert [f["code"] for f in found] == ["LC104"]
     assert [f["code"] for f in errors(text.format(n="3", m="1"))] == ["LC104"]  # more named than counted
+
+
+def test_a_count_followed_by_its_list() -> None:
+    text = "今年共有{n}个城市入围，分别是：甲市、乙市、丙市、丁市。"
+    assert errors(text.format(n="4")) == []
+    assert [f["code"] for f in errors(text.format(n="5"))] == ["LC104"]
+    # a change in a count is not the count its list names
+    assert errors("有5个省份超过万亿，比去年多2个，包括甲省、乙省、丙省、丁省、戊省。") == []
+
+
+BREAKDOWN = ("1-6月，全国商品房销售面积{t}万平方米。分区域看，东部地区商品房销售面积500万平方米；中部地区商品房销售面积"
+             "300万平方米；西部地区商品房销售面积150万平方米；东北地区商品房销售面积50万平方米。")
+
+
+def test_the_regions_of_a_breakdown_add_up_to_the_whole() -> None:
+    assert errors(BREAKDOWN.format(t="1000")) == []
+    found = errors(BREAKDOWN.format(t="1100"))
+    assert [f["code"] for f in found] == ["LC103"]
+
+
+def test_averages_of_a_breakdown_do_not_add_up() -> None:
+    text = "上半年，全国居民人均可支配收入18000元。其中，城镇居民人均可支配收入25000元，农村居民人均可支配收入9000元。"
+    assert errors(text) == []
+
+
+def test_an_average_price_is_the_amount_over_the_area() -> None:
+    text = "1-3月，全市商品房销售额80.9亿元，销售面积230.1万平方米，平均价格{p}元。"
+    assert errors(text.format(p="3516")) == []
+    assert [f["code"] for f in errors(text.format(p="3916"))] == ["LC101"]

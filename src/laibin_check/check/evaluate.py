@@ -22,6 +22,8 @@ from laibin_check.findings import Finding, ReportResult
 from laibin_check.report import ReportText
 
 SUGGESTION_CODE = "LC120"
+PLAIN_UNIT = "倍"
+"""The unit table's plain number (scale 1, no dimension): a figure read without its unit."""
 
 
 class Judged(NamedTuple):
@@ -58,10 +60,16 @@ def write(model: Model, relations: Sequence[Relation], origin_path: str) -> Writ
                     claim="rank" if f.role == "rank" else "figure")
 
     for n, r in enumerate(relations):
-        for f in r.operands:
-            facts.setdefault(fig_id(f), fact_of(f, fig_id(f)))
-        formula = r.formula.format(*(fig_id(f) for f in r.operands),
-                                   t=fig_id(r.target) if r.target is not None else "")
+        ids = []
+        for i, f in enumerate(r.operands):
+            if i in r.plain:
+                fid = fig_id(f) + "_n"
+                facts.setdefault(fid, fact_of(f, fid)._replace(unit=PLAIN_UNIT, measure=_measure(model, f)))
+            else:
+                fid = fig_id(f)
+                facts.setdefault(fid, fact_of(f, fid))
+            ids.append(fid)
+        formula = r.formula.format(*ids, t=fig_id(r.target) if r.target is not None else "")
         rid = f"r{n + 1}"
         subject[rid] = n
         if r.target is not None and r.kind == "count":

@@ -39,6 +39,9 @@ class Relation(NamedTuple):
     """For a count: the items the text names."""
     partial: bool = False
     """For a count: the list ends in 等, so it may name fewer items than it counts."""
+    plain: tuple[int, ...] = ()
+    """Operands read as plain numbers, without their unit (a population divided into a total: 897 of 897万人);
+    the formula multiplies in their magnitude."""
 
     @property
     def figs(self) -> tuple[Fig, ...]:

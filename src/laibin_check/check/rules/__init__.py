@@ -23,6 +23,8 @@ def _load() -> dict[str, Proposer]:
         difference,
         gap,
         increase,
+        partition,
+        perunit,
         rate,
         share,
         slip,
@@ -40,6 +42,8 @@ def _load() -> dict[str, Proposer]:
         "level-plus-increase": increase.propose,
         "average-over-years": average.propose,
         "count-of-named": count.propose,
+        "parts-of-a-breakdown": partition.propose,
+        "per-unit": perunit.propose,
     }
 
 

@@ -216,3 +216,15 @@ def test_check_gives_the_same_page_from_its_own_findings(tmp_path: Path) -> None
     assert "83.4" in "".join(text_of(m) for m in marks)
     receipt = tree.find(f".//{NS}li[@data-k='inconsistent']")
     assert "380多" in text_of(receipt) and receipt.find(f".//{NS}a[@class='fig-link']") is not None
+
+
+def test_check_suggestions_are_listed_to_review() -> None:
+    result = sample_result()
+    report = result.reports[0]
+    suggestion = report.findings[-1]._replace(code="LC120", rule="check-suggestion", severity="warning",
+                                              verdict="inconsistent", message="read as a share of the total?")
+    tree = parse(render(result._replace(reports=(report._replace(findings=(*report.findings, suggestion)),))))
+    box = tree.find(f".//{NS}section[@class='suggestions']")
+    assert "1 suggestion to review" in text_of(box) and "read as a share of the total?" in text_of(box)
+    assert box.find(f".//{NS}a[@class='jump']") is not None
+    assert any(li.get("data-k") == "suggestion" for li in tree.iter(f"{NS}li"))

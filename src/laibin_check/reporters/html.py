@@ -27,6 +27,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 from html import escape
 from typing import NamedTuple
 
@@ -293,9 +294,6 @@ class _Report:
         return (f'<li id="{self.rid}-f{n}" class="rc k-{kind} s-{bucket}" data-f="{n}" data-k="{kind}" '
                 f'data-s="{bucket}" data-g="{related}">{head}{"".join(body)}</li>')
 
-    def errors(self) -> list[int]:
-        return [n for n, f in enumerate(self.findings) if f.severity == "error" and not f.waived]
-
 
 def render(result: RunResult, options: RenderOptions) -> str:
     reports = [_Report(number, r) for number, r in enumerate(result.reports, start=1)]
@@ -365,10 +363,32 @@ def render(result: RunResult, options: RenderOptions) -> str:
 
 
 def _errors_html(reports: list[_Report]) -> str:
+    """The errors as links to their marks, then `check`'s review suggestions the same way (an editor's to-do)."""
+    errors = _jump_items(reports, lambda f: f.severity == "error" and not f.waived)
+    suggestions = _jump_items(reports, lambda f: kind_of(f) == "suggestion" and not f.waived
+                              and f.severity != "error")
+    out = []
+    if errors:
+        noun = "error" if len(errors) == 1 else "errors"
+        out.append(f'<section class="errors" aria-labelledby="errors-h"><h2 id="errors-h">'
+                   f'<span aria-hidden="true">✗</span> {len(errors)} {noun}</h2><ol>{"".join(errors)}</ol></section>')
+    else:
+        out.append('<section class="errors none" aria-labelledby="errors-h"><h2 id="errors-h">✓ No errors</h2>'
+                   "</section>")
+    if suggestions:
+        noun = "suggestion" if len(suggestions) == 1 else "suggestions"
+        out.append(f'<section class="suggestions" aria-labelledby="suggestions-h"><h2 id="suggestions-h">'
+                   f'<span aria-hidden="true">{KINDS["suggestion"].icon}</span> {len(suggestions)} {noun} to review'
+                   f'</h2><ol>{"".join(suggestions)}</ol></section>')
+    return "".join(out)
+
+
+def _jump_items(reports: list[_Report], wanted: Callable[[Finding], bool]) -> list[str]:
     items = []
     for r in reports:
-        for n in r.errors():
-            f = r.findings[n]
+        for n, f in enumerate(r.findings):
+            if not wanted(f):
+                continue
             where = f"{f.report} {f.line}:{f.column}"
             quote = f' <q lang="zh">{_esc(f.quote)}</q>' if f.quote else ""
             text = f"<strong>{_esc(where)}</strong>{quote}"
@@ -376,12 +396,7 @@ def _errors_html(reports: list[_Report]) -> str:
                 text = f'<a class="jump" href="#{r.mark_id[n]}" data-r="{r.rid}" data-f="{n}">{text}</a>'
             items.append(f'<li><span class="icon" aria-hidden="true">{KINDS[kind_of(f)].icon}</span> {text} '
                          f"<code>{_esc(f.code)}</code> {_esc(f.message)}</li>")
-    count = len(items)
-    if not count:
-        return '<section class="errors none" aria-labelledby="errors-h"><h2 id="errors-h">✓ No errors</h2></section>'
-    noun = "error" if count == 1 else "errors"
-    return (f'<section class="errors" aria-labelledby="errors-h"><h2 id="errors-h">'
-            f'<span aria-hidden="true">✗</span> {count} {noun}</h2><ol>{"".join(items)}</ol></section>')
+    return items
 
 
 def _filters_html(kinds: Counter[str], buckets: Counter[str], floor: int) -> str:
@@ -455,6 +470,8 @@ h1{font-size:20px;margin:0 0 4px}h1 .sub{font-weight:normal}
 .errors{margin:10px 0;padding:8px 12px;border:2px solid $ERRLINE;border-left-width:8px;background:$ERRBG;color:$ERRFG}
 .errors h2{font-size:17px;margin:0 0 4px}.errors ol{margin:0;padding-left:22px}
 .errors a{color:$ERRFG}.errors.none{border-color:#17693a;background:#f0fff4;color:#17693a}
+.suggestions{margin:10px 0;padding:6px 12px;border:1px dashed #4d4d4d;border-left-width:6px}
+.suggestions h2{font-size:16px;margin:0 0 4px}.suggestions ol{margin:0;padding-left:22px}
 .filters{display:flex;flex-wrap:wrap;gap:6px 16px}.filters fieldset{border:1px solid #ccc;margin:0;padding:4px 8px}
 .filters label{margin-right:10px;white-space:nowrap}
 .contents{padding:8px 20px;border-bottom:1px solid #ccc}.contents h2{font-size:16px;margin:0}

@@ -129,7 +129,11 @@ class FormulaKind(Kind):
         if ag.grim_decided:
             notes.append("interval arithmetic alone allows it, but no whole-number count does (GRIM test)")
         receipt = Receipt(formula_text, inputs, recomputed_text, stated_text, tuple(fixes), tuple(notes))
-        gives = R.printable(shown.scale(1 / unit.scale), p.decimals)
+        # A qualified figure (超過三成) is not a rounded one: at its own precision the recomputed 2.96成 would read
+        # "3成" and seem to agree, so show two more places.
+        gives = R.printable(shown.scale(1 / unit.scale), p.decimals + (2 if p.qualifier else 0))
+        if p.qualifier and "." in gives and "–" not in gives:
+            gives = gives.rstrip("0").rstrip(".")
         lead = next((s for s in fixes if "needs" in s and "多" in s), None) or next(
             (s for s in fixes if "needs" in s), None)
         ctx.add(self.code, fact.id, span,

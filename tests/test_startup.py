@@ -112,12 +112,13 @@ def test_artifacts_found_without_a_lookbehind_are_the_lookbehinds() -> None:
     import random
     import re
 
+    from laibin_check.chars import ARTIFACT_SHAPE, CJK_CLASS
     from laibin_check.report import _artifacts, strip_artifacts
 
-    lookbehind = re.compile(r"(?<=[\u3400-\u9fff])\(([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*)\)")
+    lookbehind = re.compile(f"(?<=[{CJK_CLASS}])" + ARTIFACT_SHAPE.pattern)
     rng = random.Random(3)
-    pieces = ["區", "來", "\u3400", "\u9fff", "\u33ff", "\ua000", "(", ")", "qū", "shì", "a", "ü", "ǜ", "(qū)", "((",
-              "x", " ", "。"]
+    pieces = ["區", "來", "\u3400", "\u9fff", "\u33ff", "\ua000", "\U00020000", "(", ")", "（", "）", "qū", "shì",
+              "a", "ü", "ǜ", "(qū)", "(qu1)", "Qu", "((", "x", " ", "。"]
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert [m.span() for m in _artifacts(text)] == [m.span() for m in lookbehind.finditer(text)], text

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from laibin_check.facts import Fact, NotClaim, ReportFacts
-from laibin_check.figures import Mention, claimable, find_value, scan_report
+from laibin_check.figures import Mention, claimable, place, scan_report
 from laibin_check.findings import Finding
 from laibin_check.report import ReportText, Span, normalise
 from laibin_check.rules import rule
@@ -50,20 +50,12 @@ class FactPlace(NamedTuple):
 def locate_facts(facts: ReportFacts, text: ReportText) -> dict[str, FactPlace]:
     """Every printed fact with a quote, by id, in facts-file order."""
     places: dict[str, FactPlace] = {}
-    taken: dict[str, int] = {}
     for fact in facts.facts:
         if not fact.printed or not fact.quote:
             continue
-        quotes = tuple(text.find(fact.quote))
-        key = normalise(fact.quote).strip()
-        k = taken.get(key, 0)
-        taken[key] = k + 1
-        quote = quotes[min(k, len(quotes) - 1)] if quotes else None
-        value = None
-        if quote is not None and fact.value:
-            m = find_value(text, quote, fact.value)
-            value = text.span(m.start, m.end) if m is not None else None
-        places[fact.id] = FactPlace(fact.id, quotes, quote, value)
+        found = place(text, fact.quote, fact.value)
+        value = text.span(found.mention.start, found.mention.end) if found.mention is not None else None
+        places[fact.id] = FactPlace(fact.id, found.quotes, found.quote, value)
     return places
 
 

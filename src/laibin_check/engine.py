@@ -134,7 +134,10 @@ class _ReportCheck:
         for fact in self.rf.facts:
             if not fact.printed:
                 continue
-            spans = self.text.find(fact.quote)
+            from laibin_check.figures import fact_sign, place
+
+            found = place(self.text, fact.quote, fact.value)  # the one placement rule, coverage's too
+            spans = list(found.quotes)
             if not spans:
                 self.stale.add(fact.id)
                 users = sorted(self._users(fact.id))
@@ -149,17 +152,15 @@ class _ReportCheck:
                 self.findings.append(self._finding(
                     "LC203", fact.id, quote_span, f"quote of {fact.id} occurs {len(spans)} times "
                     f"(lines {lines}); lengthen it so it names one place: “{fact.quote}”", fact_ids=(fact.id,)))
-            from laibin_check.figures import fact_sign, find_value
-
-            mention = find_value(self.text, quote_span, fact.value)
+            mention = found.mention
             value_span = None if mention is None else self.text.span(mention.start, mention.end)
             if value_span is None or mention is None:
                 self.stale.add(fact.id)
-                found = self._numbers_in(quote_span)
+                printed = self._numbers_in(quote_span)
                 self.findings.append(self._finding(
                     "LC202", fact.id, quote_span,
                     f"{fact.id} ({fact.measure}) has value {fact.value!r} but its quote prints "
-                    f"{' '.join(found) or 'no figure'}: “{self.text.text[quote_span.start:quote_span.end]}”",
+                    f"{' '.join(printed) or 'no figure'}: “{self.text.text[quote_span.start:quote_span.end]}”",
                     fact_ids=(fact.id,)))
                 continue
             self.places[fact.id] = _Place(quote_span, value_span, fact_sign(mention, fact.value) < 0)

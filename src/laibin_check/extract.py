@@ -21,6 +21,7 @@ from fractions import Fraction
 from functools import cached_property
 from pathlib import Path
 
+from laibin_check.chars import is_cjk
 from laibin_check.errors import InputError
 from laibin_check.figures import COUNT_UNITS, Mention, scan_report
 from laibin_check.numbers import Interval, fmt_interval, parse_printed
@@ -179,9 +180,10 @@ class _Builder:
                 j -= 1
             self.to_norm[i] = j
         changed = sum(1 for i, c in enumerate(self.norm) if c != self.text[self.offsets[i]])
-        cjk = sum(1 for c in self.norm if "\u4e00" <= c <= "\u9fff")
+        cjk = sum(1 for c in self.norm if is_cjk(c))
         self.traditional = cjk > 0 and changed / cjk > 0.02
         self.mentions = scan_report(report)
+        self.mention_starts = [m.start for m in self.mentions]
         self.runs: list[tuple[list[str], list[Figure], str]] = []
         self.groups: list[tuple[str, str]] = []
         self.group_at: list[str] = []
@@ -332,6 +334,9 @@ class _Builder:
         clause until unique. Never cut inside a converter artifact."""
         start, end = m.phrase_start, m.phrase_end
         line_start = self.text.rfind("\n", 0, start) + 1
+        # The engine places a value at the first mention in the quote that prints it (figures.find_value): a quote
+        # never reaches back over an earlier mention of the same value on its line, so it places this one.
+        line_start = max(line_start, self._same_value_before(m, line_start))
         line_end = self.text.find("\n", end)
         line_end = len(self.text) if line_end < 0 else line_end
         # Start with up to 6 characters of label so the quote says what the figure is.
@@ -367,6 +372,19 @@ class _Builder:
             else:
                 break
         return self.text[left:right].strip()
+
+    def _same_value_before(self, m: Mention, line_start: int) -> int:
+        """Just after the start of the last mention before `m` on its line that prints the same value, or 0."""
+        import bisect
+
+        from laibin_check.figures import same_value
+
+        k = bisect.bisect_left(self.mention_starts, m.start) - 1
+        while k >= 0 and self.mentions[k].start >= line_start:  # back over this line only: linear overall
+            if same_value(self.mentions[k].value, m.value):
+                return self.mentions[k].start + 1
+            k -= 1
+        return 0
 
     def _stop(self, i: int) -> bool:
         """Whether text[i] ends a clause: punctuation, but not the separator inside a number (45,210)."""
@@ -485,7 +503,7 @@ def _id_for(measure: str, m: Mention) -> str:
     """A readable fact id from the measure's pinyin: 問題辦結率 -> wen_ti_ban_jie_lv."""
     from pypinyin import lazy_pinyin  # ~150 ms of dictionaries: only extract pays it
 
-    hanzi = [c for c in normalise(measure) if "\u4e00" <= c <= "\u9fff"][-5:]
+    hanzi = [c for c in normalise(measure) if is_cjk(c)][-5:]
     syllables = [s for s in lazy_pinyin("".join(hanzi)) if re.fullmatch(r"[a-z]+", s)]
     base = "_".join(syllables) or "figure"
     if m.kind == "rank":

@@ -628,7 +628,8 @@ _PHASE = re.compile(r"(?:[-~至到]\d{1,3})?期")
 _RANGE_END = re.compile(r"\d[-~至到]$")
 _PERIOD_LABEL, _GROUP_LABEL, _ORDINAL_LABEL, _NOTE_NUMBER = 1, 2, 3, 4
 _SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]?")
-_ORIGINAL_TITLE = re.compile(r"原标?题\s?[:：]?\s?")
+_ORIGINAL_TITLE = re.compile(r"原标?题\s?[:：]?\s?|[^。!?;\n]{0,30}?题\s?[:：]\s?")
+"""原標題：…, or a dateline before 題：… (中新社北京11月1日電 題：…): what follows is the title again."""
 _UNITS_LIKE_MAGNITUDES = ("千瓦", "千克", "千米", "千元", "百分", "千公顷")
 """Units that start like a magnitude: 5千瓦 is five kilowatts, not 5千 of 瓦."""
 
@@ -688,6 +689,26 @@ def _start(m: Mention) -> int:
     return m.start
 
 
+class Placement(NamedTuple):
+    """Where a fact sits in the text, by the one placement rule (`place`)."""
+
+    quotes: tuple[Span, ...]
+    """Every occurrence of the quote, in report order."""
+    quote: Span | None
+    """The occurrence the fact is placed at: the first; None when the quote is not in the text."""
+    mention: Mention | None
+    """The mention inside that occurrence that prints the fact's value; None when none does (a misquote)."""
+
+
+def place(report: ReportText, quote: str, value: str) -> Placement:
+    """The one rule that places a fact: at the first occurrence of its quote, and its value at the first mention
+    inside it that prints the value. The engine, the coverage check and `extract`'s quotes all follow it."""
+    quotes = tuple(report.find(quote)) if quote else ()
+    first = quotes[0] if quotes else None
+    mention = find_value(report, first, value) if first is not None and value else None
+    return Placement(quotes, first, mention)
+
+
 def fact_sign(mention: Mention, value: str) -> int:
     """The sign a fact's value takes from its place in the text: -1 when a fall word stands right before it
     (下降5.2% is -5.2%) and the value does not print its own minus; 1 otherwise (a printed minus is in the value
@@ -701,6 +722,11 @@ def value_span(report: ReportText, quote_span: Span, value: str) -> Span | None:
     """Where the fact's value sits inside its quote, as a Span, or None (see find_value)."""
     m = find_value(report, quote_span, value)
     return None if m is None else report.span(m.start, m.end)
+
+
+def same_value(a: str, b: str) -> bool:
+    """Whether two printed values are one value as find_value compares them (餘/余, full width, 1,236)."""
+    return _value_key(a) == _value_key(b)
 
 
 def _value_key(value: str) -> str:

@@ -7,11 +7,11 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
-from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from laibin_check.chars import artifacts
 from laibin_check.errors import InputError
 
 try:  # CPython's built-in SHA-256 (3.11): hashlib would load OpenSSL (~3 ms of start-up) for the same digest
@@ -19,22 +19,10 @@ try:  # CPython's built-in SHA-256 (3.11): hashlib would load OpenSSL (~3 ms of 
 except ImportError:  # pragma: no cover - Python 3.12+ renamed the module; hashlib is right everywhere
     from hashlib import sha256 as _sha256
 
-# A converter artifact: a CJK character followed by a parenthesised pinyin syllable, 區(qū). The hygiene check
-# confirms each with a pinyin dictionary; for matching quotes, the shape is enough. The CJK character before it
-# is checked by `_artifacts`, not by a lookbehind: re takes ~1.5 ms to compile a class of 27,000 code points,
-# on every run.
-_ARTIFACT_SHAPE = re.compile(r"\(([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*)\)")
-
-
-def _artifacts(text: str) -> Iterator[re.Match[str]]:
-    """Every converter artifact of `text`: the shape's matches right after a character in U+3400-U+9FFF.
-
-    The same matches as the shape behind the lookbehind `(?<=[\u3400-\u9fff])`: a match holds no "(", so
-    dropping one never lets another start inside it."""
-    for m in _ARTIFACT_SHAPE.finditer(text):
-        start = m.start()
-        if start and "\u3400" <= text[start - 1] <= "\u9fff":
-            yield m
+def _artifacts(text: str) -> list[re.Match[str]]:
+    """Every converter artifact of `text` (chars.ARTIFACT_SHAPE after a CJK character: the one definition the
+    hygiene check flags by)."""
+    return artifacts(text)
 
 
 class Span(NamedTuple):

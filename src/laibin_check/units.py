@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
+from laibin_check.chars import is_cjk
 from laibin_check.numbers import split_magnitude
 
 RateKind = Literal["rate", "points", None]
@@ -215,10 +216,12 @@ def resolve(name: str) -> Unit:
     if factor > 1 and (base == "" or base in UNIT_NAMES):
         inner = resolve(base or "個")
         return inner._replace(name=name, scale=inner.scale * factor)
-    own = _OWN_UNIT.fullmatch(base)
-    if own:
-        # Its own dimension, named after the word in simplified script so both spellings add up.
-        dim = "[" + simplified(own[1]) + "]"
+    word = base[1:-1]
+    if base[:1] == "[" and base[-1:] == "]" and 1 <= len(word) <= 6 and all(is_cjk(c) for c in word):
+        # Its own dimension, named after the word in simplified script so both spellings add up. Only a
+        # Chinese measure word in brackets: without them an unknown unit stays an error, so a typo (百分比 for
+        # %) never becomes a unit of its own.
+        dim = "[" + simplified(word) + "]"
         return Unit(name=name, scale=Fraction(factor), dimension=dim, dims=((dim, 1),), kind="other")
     raise KeyError(name)
 
@@ -235,8 +238,3 @@ def own_unit(word: str) -> str:
     """How a facts file writes a unit the table lacks: the word in brackets, 億斤 of a new measure -> 億[斤]."""
     base = split_magnitude(word)[1]
     return word[: len(word) - len(base)] + "[" + base + "]"
-
-
-# A unit the table lacks, written on purpose in brackets (億[斤]): a Chinese measure word of up to six characters.
-# Without brackets an unknown unit stays an error, so a typo (百分比 for %) never becomes a unit of its own.
-_OWN_UNIT = re.compile("\\[([\u3400-\u4dbf\u4e00-\u9fff]{1,6})\\]")

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
-from laibin_check.hygiene.charclass import is_cjk
+from laibin_check.chars import ARTIFACT_SHAPE, is_cjk
 from laibin_check.hygiene.readings import is_reading
 
-# One lower-case syllable in ASCII or full-width parentheses: letters, tone-marked vowels, ü, or a tone digit.
-# Capitalised romanisations (來賓(Laibin)) never match: converters write pinyin in lower case, names do not.
-# pypinyin writes a few readings with combining tone marks (嘸 m̄, 欸 ê̄), so U+0300-U+030C count as letters too.
-_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ\u0300-\u030c"
-SHAPE = re.compile(rf"[(\uff08]([a-z{_VOWELS}]{{1,8}}[1-5]?)[)\uff09]")
+SHAPE = ARTIFACT_SHAPE
+"""One lower-case syllable in parentheses: chars.ARTIFACT_SHAPE, the one definition (report.py drops what it
+matches)."""
 
 
 class Artifact(NamedTuple):

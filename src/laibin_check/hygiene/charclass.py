@@ -4,21 +4,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from laibin_check.chars import is_cjk
+
+__all__ = ["is_bad_mark", "is_cjk", "is_common_cjk", "is_rare_cjk", "ordinariness"]
+
 # Common characters are those of the first, most frequent level of the two national standards: GB 2312 level 1
 # (3,755 simplified characters, lead bytes B0-D7) and Big5 level 1 (5,401 traditional characters, A440-C67E).
 # Python's codecs carry both tables, so commonness costs no data file and no import.
 _GB_LEVEL1 = range(0xB0, 0xD8)
 _BIG5_LEVEL1 = range(0xA440, 0xC67F)
-
-
-def is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        0x4E00 <= code <= 0x9FFF
-        or 0x3400 <= code <= 0x4DBF
-        or 0xF900 <= code <= 0xFAFF
-        or 0x20000 <= code <= 0x3FFFF
-    )
 
 
 @lru_cache(maxsize=8192)

@@ -109,7 +109,7 @@ _WELL_FORMED = re.compile(
     r"零?[一二两三四五六七八九]?)$"
 )
 _YEAR_DIGITS = re.compile(f"^[{_CN_DIGIT}]{{4}}$")
-_NAME_SUFFIXES = ("热线", "号线", "国道", "省道", "高速", "路", "号", "届")
+_NAME_SUFFIXES = ("热线", "号线", "国道", "省道", "高速", "路", "号", "届", "强")
 # Numbers that label rather than count (see _Scanner.labels): month and quarter enumerations (7、8、9三個月,
 # 4季度, 1-3月), age groups (16-24歲, 0~14歲, 60歲及以上), list and note numbers (1、 （1） 表1 注2).
 # Repetitions are bounded, so a long run of digits or separators is scanned in linear time.
@@ -183,7 +183,10 @@ class Mention(NamedTuple):
 
     @property
     def decimals(self) -> int:
-        return len(self.number.split(".")[1]) if "." in self.number else 0
+        for point in (".", "点", "點"):
+            if point in self.number:
+                return len(self.number.split(point)[1])
+        return 0
 
     @property
     def magnitude(self) -> Fraction:
@@ -199,7 +202,9 @@ class Mention(NamedTuple):
     def number_value(self) -> Fraction:
         """The number as printed, with a printed minus: -19.4 for −19.4%, 5 for 下降5%."""
         if self.chinese:
-            return Fraction(parse_chinese_numeral(self.number))
+            from laibin_check.numbers import parse_printed
+
+            return parse_printed(self.number).number  # 二點五 too
         return Fraction(self.number)
 
     @property
@@ -474,11 +479,15 @@ class _Scanner:
             kind, reason = "name", "ordinal"  # 1、 （1）: a list or note number
             unit_end = post_end = more_end = end = b + (1 if n[b:b + 1] in "、.)" else 0)
             unit_n = ""
+        elif digits_at > 0 and n[digits_at - 1] == "每" and not decimal:
+            kind, reason = "name", "per"  # 每10萬人: the base of a rate, not a figure
         elif label == _NOTE_NUMBER:
             kind, reason = "name", "label"  # 表1, 注2
         elif not decimal and unit_n == "年" and n.startswith(_TERM_AFTER_YEARS, unit_end):
             kind, reason = "name", "term"  # 2年平均增長: one term
-        elif not decimal and ((not unit_n and _PHASE.match(n, b)) or (unit_n == "期" and _RANGE_END.search(n, 0, a))):
+        elif not decimal and ((not unit_n and _PHASE.match(n, b)) or (unit_n == "期" and (
+                _RANGE_END.search(n, 0, a) or _PHASE_RANGE.search(n, max(0, a - 30), a)
+                or n.startswith(("项目", "工程"), unit_end)))):
             kind, reason = "name", "name"  # 1-3期項目: phase numbers
         elif (n[b:b + 1] in "×÷*" or (digits_at > 0 and n[digits_at - 1] in "×÷*=/")) and not unit_n.strip("%"):
             kind, reason = "name", "formula"  # ×12×100, 360×…÷12: constants of a definition
@@ -586,7 +595,7 @@ class _Scanner:
             qualifier = ""
         if unit_n == "年" and n.startswith(_TERM_AFTER_YEARS, unit_end):
             return self.make(a, number_end, a, unit_end, number, "", "", "name", "term", chinese=True)
-        if unit_n == "个月" and a > 0 and self.labels[a - 1] == _PERIOD_LABEL:
+        if unit_n == "个月" and a > 0 and (self.labels[a - 1] == _PERIOD_LABEL or n[a - 1] == "前"):
             return self.make(a, number_end, a, unit_end, number, "", "", "period", "period", chinese=True)
         reduplicated = bool(unit_n) and n.startswith(unit_n, unit_end)
         if ordinal:
@@ -601,6 +610,10 @@ class _Scanner:
         if n.startswith("期", b):
             return self.make(a, b, a, b + 1, number, "", "", "name", "name", chinese=True)
         if percent:
+            point = _CN_POINT.match(n, b)
+            if point:  # 百分之二點五
+                b = number_end = point.end()
+                number = n[a:b]
             return self.make(a, number_end, a - 3, b, number, "", "%", "figure", "", chinese=True)
         if not unit_n or reduplicated:
             return self.slogan(segment)
@@ -625,6 +638,8 @@ class _Scanner:
 
 _CLAUSE_STOPS = ",，;；。!！?？:：、\n“”()（）"
 _PHASE = re.compile(r"(?:[-~至到]\d{1,3})?期")
+_CN_POINT = re.compile("点[零〇一二三四五六七八九]{1,8}")
+_PHASE_RANGE = re.compile(r"\d[-~至到]\d{1,3}期")
 _RANGE_END = re.compile(r"\d[-~至到]$")
 _PERIOD_LABEL, _GROUP_LABEL, _ORDINAL_LABEL, _NOTE_NUMBER = 1, 2, 3, 4
 _SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]?")

@@ -287,6 +287,7 @@ PREFIXES: dict[str, str] = {w: k for w, (where, k) in QUALIFIERS.items() if wher
 SUFFIXES: dict[str, str] = {w: k for w, (where, k) in QUALIFIERS.items() if where != "before"}
 
 _ARABIC = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+_CN_DECIMAL = re.compile("^[零〇一二兩两三四五六七八九十百千萬万億亿]{1,12}[點点][零〇一二三四五六七八九]{1,8}$")
 
 
 class Printed(NamedTuple):
@@ -346,6 +347,12 @@ def _parse_printed(text: str, integer: bool, readings: Readings) -> Printed:
     if _ARABIC.match(body):
         number = Fraction(body)
         decimals = len(body.split(".")[1]) if "." in body else 0
+    elif _CN_DECIMAL.match(body):
+        # 二點五 (百分之二點五): a Chinese whole part and digits after 點, rounded like 2.5
+        whole, frac = re.split("[點点]", body)
+        digits = "".join(str(_CN_DIGITS[c]) for c in frac)
+        number = parse_chinese_numeral(whole) + Fraction(int(digits), 10 ** len(digits))
+        decimals = len(digits)
     else:
         try:
             number = Fraction(parse_chinese_numeral(body))

@@ -77,9 +77,10 @@ _TABLE.update({
     "千公頃": ("qian * hectare_size * square_meter", "quantity"), "萬平方公里": ("wan * square_km_size * square_meter",
                                                                           "quantity"),
     "兆瓦時": ("qian * kilowatt_hour", "quantity"),
+    "微克/立方米": ("microgram_per_cubic_meter", "quantity"),
 })
 # Classifiers of counted things: each is a whole number of items.
-_COUNTS = ("個家名次項張單大條所人戶座批支輛臺台套件場期類種隊宗份架艘頭只棵株口門間處篇部屆輪棟幢筆例起床樁"
+_COUNTS = ("個家名次項張單大條所人戶座批支輛臺台套件場期類種隊宗份架艘頭只棵株口門間處篇部屆輪棟幢筆例起床樁列"
            "枚顆根副對匹羽")
 for _c in ("人次", "架次", "車次", "艘次", "戶次", *_COUNTS):
     _TABLE.setdefault(_c, ("item", "count"))

@@ -217,6 +217,8 @@ def resolve(name: str) -> Unit:
     if factor > 1 and (base == "" or base in UNIT_NAMES):
         inner = resolve(base or "個")
         return inner._replace(name=name, scale=inner.scale * factor)
+    if "/" in name:
+        return _per(name)
     word = base[1:-1]
     if base[:1] == "[" and base[-1:] == "]" and 1 <= len(word) <= 6 and all(is_cjk(c) for c in word):
         # Its own dimension, named after the word in simplified script so both spellings add up. Only a
@@ -225,6 +227,20 @@ def resolve(name: str) -> Unit:
         dim = "[" + simplified(word) + "]"
         return Unit(name=name, scale=Fraction(factor), dimension=dim, dims=((dim, 1),), kind="other")
     raise KeyError(name)
+
+
+def _per(name: str) -> Unit:
+    """A unit per unit, as prices and densities are printed (元/平方米, 万元/人): KeyError unless both are units."""
+    top, _, bottom = name.partition("/")
+    a, b = resolve(top), resolve(bottom)
+    exponents = dict(a.dims)
+    for dim, power in b.dims:
+        exponents[dim] = exponents.get(dim, 0) - power
+    dims = tuple(sorted((d, p) for d, p in exponents.items() if p))
+    # A count per something (人/平方公里) is no whole number: it is a measure, like a price.
+    kind = a.kind if a.kind in ("money", "quantity") else "quantity"
+    return Unit(name=name, scale=a.scale / b.scale, dimension=f"{a.dimension} / {b.dimension}", dims=dims,
+                kind=kind)
 
 
 def is_known(name: str) -> bool:

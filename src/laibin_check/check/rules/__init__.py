@@ -18,13 +18,19 @@ Proposer = Callable[[Model], Iterator[Relation]]
 def _load() -> dict[str, Proposer]:
     from laibin_check.check.rules import (
         average,
+        average_span,
         change,
         count,
+        count_listed,
         difference,
         gap,
+        gap_named,
         increase,
+        multiple,
         partition,
+        per_unit,
         perunit,
+        price_growth,
         rate,
         share,
         slip,
@@ -44,6 +50,12 @@ def _load() -> dict[str, Proposer]:
         "count-of-named": count.propose,
         "parts-of-a-breakdown": partition.propose,
         "per-unit": perunit.propose,
+        "per-unit-reach": per_unit.propose,
+        "multiple-of": multiple.propose,
+        "count-listed": count_listed.propose,
+        "price-growth": price_growth.propose,
+        "average-over-span": average_span.propose,
+        "gap-to-named": gap_named.propose,
     }
 
 

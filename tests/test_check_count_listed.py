@@ -1,0 +1,45 @@
+"""check's count-listed rule (check/rules/count_listed.py): a count against the list that follows it (with
+count.py, which reads the lists right after the count in its sentence first). Sentences written for these tests;
+each row states what a user sees."""
+
+from __future__ import annotations
+
+import pytest
+
+from laibin_check import check_text
+
+CASES = [
+    # (text, severity of the count-listed finding or None when it holds or is not read, what the message shows)
+    ("按城区常住人口排序，全省大城市增至3个，分别是甲市、乙市和丙市。", None, ""),
+    ("按城区常住人口排序，全省大城市增至4个，分别是甲市、乙市和丙市。", "error", "names 3, not 4"),
+    ("数据来自年报的城市有4个，它们是：甲、乙、丙、丁。", None, ""),
+    ("数据来自年报的城市有5个，它们是：甲、乙、丙、丁。", "error", "names 4, not 5"),
+    ("上半年增速最高的2个省份分别是甲省和乙省。", None, ""),
+    ("上半年增速最高的3个省份分别是甲省和乙省。", "error", "names 2, not 3"),
+    ("3月有5个城市成交回暖。它们是甲、乙、丙、丁、戊。", None, ""),  # the list opens the next sentence
+    ("3月有6个城市成交回暖。它们是甲、乙、丙、丁、戊。", "error", "names 5, not 6"),
+    ("全省有2个县入围，包括甲县、乙县、丙县。", "error", "names 3"),  # never more than it counts
+    ("全省有5个县入围，分别是甲县、乙县等。", None, ""),  # 等: a partial list
+]
+
+
+@pytest.mark.parametrize(("text", "severity", "shown"), CASES)
+def test_count_listed(text: str, severity: str | None, shown: str) -> None:
+    # count.py (count-of-named) reads some of these lists first; this rule never reads a count twice.
+    found = [r for r in check_text(text) if r["check_rule"] in ("count-listed", "count-of-named")]
+    if severity is None:
+        assert found == []
+        return
+    assert len(found) == 1, found
+    assert found[0]["severity"] == severity and shown in found[0]["message"], found
+    assert found[0]["code"] == "LC104"
+
+
+@pytest.mark.parametrize("text", [
+    "全省有4个县入围，分别是甲、乙、丙三县和丁县。",  # counted again inside the list (3 + 1): no error
+    "全省有3个指标，分别为增长5%、6%和7%。",  # figures, not names
+    "今年新增的城市比去年多3个，分别是甲市、乙市。",  # 多3个 is a difference, not the size of the list
+    "全省有4个县入围，分别是东部的甲县和乙县以及西部的丙县。",  # items with 的: not plain names
+])
+def test_not_read_as_a_list_of_the_count(text: str) -> None:
+    assert [r for r in check_text(text) if r["check_rule"] in ("count-listed", "count-of-named")] == []

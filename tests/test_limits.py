@@ -173,3 +173,40 @@ def test_a_chain_of_derived_facts_that_doubles_is_stopped(tmp_path: Path) -> Non
         f'{"a" if i == 0 else f"d{i - 1}"}"\n\n' for i in range(40))
     line = one_line_error(verify(setup(tmp_path, HEAD + FACT_A + chain)), f"{FACTS}:")
     assert "more than 1000 digits" in line
+
+
+# -- reports -----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("digits", [20_000, 50_000])
+def test_a_long_digit_run_in_a_report_is_no_figure(tmp_path: Path, digits: int) -> None:
+    """0.1.0: 11 s of regex backtracking for 20,000 digits (60 s for 50,000), then int()'s ValueError."""
+    started = time.perf_counter()
+    out = verify(setup(tmp_path, HEAD + FACT_A + FACT_B, "編號" + "7" * digits + "。共5個,共10個。"))
+    assert out.code in (0, 1) and "Traceback" not in out.stderr, out
+    assert time.perf_counter() - started < 10
+
+
+def test_5000_figures_on_one_line(tmp_path: Path) -> None:
+    report = "，".join(f"{i}個" for i in range(5000)) + "。共5個,共10個。"
+    started = time.perf_counter()
+    out = run(setup(tmp_path, HEAD + FACT_A + FACT_B, report), "verify", "--facts", "facts", "-f", "concise")
+    assert out.code == 1 and "Traceback" not in out.stderr, out.stderr[-500:]
+    assert time.perf_counter() - started < 60
+
+
+def test_a_report_past_the_size_ceiling_is_one_line(tmp_path: Path) -> None:
+    from laibin_check.limits import MAX_REPORT_BYTES
+
+    report = ("共5個,共10個。" * (MAX_REPORT_BYTES // 20 + 1))
+    started = time.perf_counter()
+    line = one_line_error(verify(setup(tmp_path, HEAD + FACT_A + FACT_B, report)), "facts/r/report.txt:")
+    assert "larger than" in line
+    assert time.perf_counter() - started < 5
+
+
+def test_a_report_past_the_figure_ceiling_is_one_line(tmp_path: Path) -> None:
+    from laibin_check.limits import MAX_FIGURES
+
+    report = "共5個,共10個。" + "，".join(str(i) for i in range(MAX_FIGURES + 1))
+    line = one_line_error(verify(setup(tmp_path, HEAD + FACT_A + FACT_B, report)), "facts/r/report.txt:1:")
+    assert f"more than {MAX_FIGURES:,} figures" in line

@@ -30,6 +30,8 @@ import re
 from fractions import Fraction
 from typing import NamedTuple
 
+from laibin_check.errors import InputError
+from laibin_check.limits import MAX_DIGITS, MAX_FIGURES
 from laibin_check.numbers import MAGNITUDE_WORDS, QUALIFIER_WORDS, QUALIFIERS, parse_chinese_numeral, split_magnitude
 from laibin_check.report import ReportText, Span, normalise, normalise_with_offsets, strip_artifacts
 
@@ -98,7 +100,8 @@ IDIOMS = (
 _CN_DIGIT = "零〇一二两三四五六七八九"
 _CN_RUN = re.compile(f"[{_CN_DIGIT}十百千万亿]+")
 _ARABIC = re.compile(r"(?<![\d.])\d+(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\d.])\d+(?:\.\d+)?")
-_FORMULA = re.compile(r"\d+(?:\s*[+×x*/]\s*\d+)+(?:\s*(?:>|<|=|>=|<=)\s*\d+)?")
+_FORMULA = re.compile(r"(?<!\d)\d+(?:\s*[+×x*/]\s*\d+)+(?:\s*(?:>|<|=|>=|<=)\s*\d+)?")
+"""Starts only where a digit run starts: tried at every digit of a 20,000-digit run, it took 11 s (issue 13)."""
 _WELL_FORMED = re.compile(
     # a positional numeral: [d千][零][d百][零][d十][d], with 万 and 亿 sections; 十 may stand without its 一
     # (百 and 千 too, as in 近百個, 逾千家: whether such a run is a figure is then decided by what follows it)
@@ -221,6 +224,10 @@ def scan_report(report: ReportText) -> list[Mention]:
     if cached is None:
         norm, offsets = report.normalised  # the report's own normalisation, computed once
         cached = _Scanner(report.text, norm, offsets).run()
+        if len(cached) > MAX_FIGURES:  # checked once, here, for every command that reads a report's figures
+            line, column = report.place(cached[MAX_FIGURES].start)
+            raise InputError(report.display_path, f"report holds more than {MAX_FIGURES:,} figures (the limit of "
+                             "a report; split it)", line, column)
         report.cache["figures"] = cached
     mentions: list[Mention] = cached
     return mentions
@@ -341,6 +348,11 @@ class _Scanner:
                 taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         for m in _ARABIC.finditer(self.norm):
             if taken[m.start()]:
+                continue
+            if m.end() - m.start() > MAX_DIGITS + MAX_DIGITS // 3 + 1:
+                # No report prints a figure this long (limits.MAX_DIGITS): a code, an identifier or garbage,
+                # and int() would refuse it past 4,300 digits.
+                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
                 continue
             mention = self.arabic(m.start(), m.end())
             out.append(mention)

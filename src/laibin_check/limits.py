@@ -19,7 +19,7 @@ MAX_TOML_NESTING = 32
 """Levels of arrays and inline tables inside one another in a TOML file."""
 MAX_TOML_BYTES = 10_000_000
 """Size of a facts file, config or waiver file."""
-MAX_REPORT_BYTES = 5_000_000
-"""Size of a report file (a long statistical bulletin is under 200 KB)."""
-MAX_FIGURES = 20_000
+MAX_REPORT_BYTES = 2_000_000
+"""Size of a report file (a long statistical bulletin is under 200 KB): a larger file is refused, not read."""
+MAX_FIGURES = 10_000
 """Figures read in one report (a long bulletin holds a few thousand)."""

@@ -52,14 +52,20 @@ class ReportText:
 
     @classmethod
     def read(cls, path: Path, display_path: str) -> ReportText:
+        from laibin_check.limits import MAX_REPORT_BYTES
+
         try:
-            data = path.read_bytes()
+            with path.open("rb") as handle:
+                data = handle.read(MAX_REPORT_BYTES + 1)
         except FileNotFoundError:
             raise InputError(display_path, "report file not found") from None
         except IsADirectoryError:
             raise InputError(display_path, "report path is a directory, not a file") from None
         except OSError as exc:
             raise InputError(display_path, f"cannot read report: {exc.strerror}") from None
+        if len(data) > MAX_REPORT_BYTES:
+            raise InputError(display_path, f"report is larger than {MAX_REPORT_BYTES:,} bytes (the limit of a "
+                             "report; split it)")
         sha = _sha256(data).hexdigest()
         text, encoding = decode_report(data, display_path)
         if not text.strip():

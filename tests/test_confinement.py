@@ -213,3 +213,13 @@ def test_an_exit_2_fix_prints_one_line_not_the_diff(tmp_path: Path) -> None:
     out = run(tmp_path, "fix", "r.txt", "--in-place")
     one_line_error(out)
     assert out.stdout == ""
+
+
+def test_extract_never_writes_its_draft_over_the_report(tmp_path: Path) -> None:
+    path = report(tmp_path)
+    out = run(tmp_path, "extract", "r.txt", "--output", "r.txt", "--force")
+    assert "the report itself" in one_line_error(out, "r.txt:")
+    assert path.read_text(encoding="utf-8") == ARTIFACT
+    assert run(tmp_path, "extract", "r.txt", "--output", "draft.toml").code == 0
+    assert (tmp_path / "draft.toml").read_text(encoding="utf-8").startswith("#") or \
+        "[report]" in (tmp_path / "draft.toml").read_text(encoding="utf-8")

@@ -1026,6 +1026,7 @@ def extract(path: Path, display_path: str, report_id: str | None = None) -> tupl
 def run_extract(report_file: Path, report_id: str | None, output: Path | None, force: bool) -> int:
     """The `extract` command: the draft to stdout, or to `output` (never over an existing file unless
     forced)."""
+    import os
     import sys
 
     if report_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", report_id):
@@ -1033,14 +1034,15 @@ def run_extract(report_file: Path, report_id: str | None, output: Path | None, f
                          "(it names a folder)")
     if output is not None and output.exists() and not force:
         raise InputError(output.as_posix(), "already exists; pass --force to overwrite it")
+    if output is not None and output.exists() and os.path.samefile(output, report_file):
+        raise InputError(output.as_posix(), "is the report itself (or a link to it); the draft goes elsewhere")
     text, d = extract(report_file, report_file.as_posix(), report_id)
     if output is None:
         sys.stdout.write(text)
     else:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise InputError(output.as_posix(), f"cannot write: {exc.strerror}") from None
+        from laibin_check.atomic import write_atomic
+
+        write_atomic(output, text.encode("utf-8"))
     failing = sum(1 for s in [*d.suggestions, *(s for _, s in d.checks)] if s.holds is False)
     print(f"laibin-check: drafted {len(d.figures)} facts, {len(d.implied)} implied, "
           f"{len(d.suggestions) + len(d.checks)} suggested relations ({failing} failing), "

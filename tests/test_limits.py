@@ -197,7 +197,7 @@ def test_5000_figures_on_one_line(tmp_path: Path) -> None:
 def test_a_report_past_the_size_ceiling_is_one_line(tmp_path: Path) -> None:
     from laibin_check.limits import MAX_REPORT_BYTES
 
-    report = ("共5個,共10個。" * (MAX_REPORT_BYTES // 20 + 1))
+    report = "共5個,共10個。" * (MAX_REPORT_BYTES // 10)  # 19 bytes each
     started = time.perf_counter()
     line = one_line_error(verify(setup(tmp_path, HEAD + FACT_A + FACT_B, report)), "facts/r/report.txt:")
     assert "larger than" in line

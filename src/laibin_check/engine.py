@@ -171,13 +171,20 @@ class _ReportCheck:
         return re.findall(r"\d+(?:\.\d+)?", self.text.text[span.start:span.end])
 
     def _users(self, fact_id: str) -> set[str]:
-        users = set()
+        return set(self._users_of.get(fact_id, ()))
+
+    @cached_property
+    def _users_of(self) -> dict[str, set[str]]:
+        """For each fact, the derivations and checks that read it: every formula parsed once per report, not
+        once per stale quote (a long report's stale facts made that quadratic)."""
+        users: dict[str, set[str]] = {}
         for fact in self.rf.facts:
-            if fact.derive and fact_id in kinds.get(fact.derive.kind).refs(fact.derive):
-                users.add(fact.id)
+            if fact.derive:
+                for ref in kinds.get(fact.derive.kind).refs(fact.derive):
+                    users.setdefault(ref, set()).add(fact.id)
         for check in self.rf.checks:
-            if fact_id in kinds.get(check.kind).refs(check):
-                users.add(check.id)
+            for ref in kinds.get(check.kind).refs(check):
+                users.setdefault(ref, set()).add(check.id)
         return users
 
     # -- findings -----------------------------------------------------------------------------------------------

@@ -104,7 +104,7 @@ def _tree_rss(pid: int) -> int:
 
 def run(cmd: list[str], stdout: Path | None = None) -> tuple[float, int, int]:
     """(wall seconds, peak memory of the process tree in bytes, exit code) of one run."""
-    out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115 - closed below
+    out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # closed below
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL)
     peak = [0]

@@ -99,7 +99,7 @@ def test_byte_identical_output(newsroom: Path, fmt: str) -> None:
 
 
 def test_machine_formats_put_only_their_document_on_stdout(newsroom: Path) -> None:
-    assert json.loads(verify(newsroom, "--format", "json").stdout)["version"] == 1
+    assert json.loads(verify(newsroom, "--format", "json").stdout)["version"] == 2
     assert json.loads(verify(newsroom, "--format", "sarif").stdout)["version"] == "2.1.0"
     assert verify(newsroom, "--format", "junit").stdout.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
     github = verify(newsroom, "--format", "github").stdout.splitlines()

@@ -85,7 +85,7 @@ def test_default_format() -> None:
 def test_write_outputs(tmp_path: Path) -> None:
     specs = (parse_output(f"json:{tmp_path}/a/out.json"), parse_output(f"concise:{tmp_path}/out.txt"))
     write_outputs(sample_result(), specs, RenderOptions(color=True))
-    assert json.loads((tmp_path / "a" / "out.json").read_text(encoding="utf-8"))["version"] == 1
+    assert json.loads((tmp_path / "a" / "out.json").read_text(encoding="utf-8"))["version"] == 2
     assert "LC101" in (tmp_path / "out.txt").read_text(encoding="utf-8")
 
 

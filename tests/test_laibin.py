@@ -49,7 +49,8 @@ def test_the_one_inconsistency_is_the_resolution_rate(laibin_json: dict[str, Any
     assert finding["path"] == "facts/laibin-2021q1/report.txt"
     assert finding["line"] == 10
     assert "問題辦結(jié)率83.4%" in finding["quote"] or "83.4%" in finding["quote"]
-    assert "已解決316個" in finding["sentence"]
+    # JSON 2: the report lists each sentence once, a finding names its own by index.
+    assert "已解決316個" in laibin_json["reports"][0]["sentences"][finding["sentence"]]
 
 
 def test_resolution_rate_receipt_names_the_smallest_changes(laibin_json: dict[str, Any]) -> None:

@@ -19,7 +19,7 @@ def test_golden(golden: Callable[[str, str], None]) -> None:
 
 def test_versioned_and_complete() -> None:
     doc = json.loads(render())
-    assert doc["version"] == 1
+    assert doc["version"] == 2
     assert doc["tool"] == {"name": "laibin-check", "version": "0.1.0"}
     findings = doc["reports"][0]["findings"]
     assert len(findings) == 6

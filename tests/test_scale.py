@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from laibin_check import report as report_module
 from laibin_check.report import ReportText
+
+LAIBIN = Path(__file__).resolve().parents[1] / "facts" / "laibin-2021q1"
 
 
 def _plain_find(text: ReportText, quote: str) -> list[tuple[int, int]]:
@@ -46,3 +53,68 @@ def test_sentence_at_is_the_sentence_around_a_place() -> None:
     assert text.sentence_at(0) == "第一句。"
     assert text.sentence_at(14, 16) == "第三句"
     assert text.sentence_at(19) == "第四句!"
+
+
+def _folders(root: Path, n: int) -> Path:
+    facts = root / "facts"
+    toml = (LAIBIN / "facts.toml").read_text(encoding="utf-8")
+    for i in range(n):
+        folder = facts / f"r{i}"
+        folder.mkdir(parents=True)
+        shutil.copy(LAIBIN / "report.txt", folder / "report.txt")
+        (folder / "facts.toml").write_text(toml.replace('id = "laibin-2021q1"', f'id = "r{i}"', 1), encoding="utf-8")
+    return facts
+
+
+def _verify(facts: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "laibin_check", "verify", "--facts", str(facts), *args],
+                          capture_output=True, check=False, cwd=facts.parent)
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _folders(tmp_path_factory.mktemp("batch"), 3)
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "concise"])
+def test_jobs_do_not_change_a_byte(three: Path, fmt: str) -> None:
+    one = _verify(three, "--format", fmt, "--jobs", "1")
+    two = _verify(three, "--format", fmt, "--jobs", "2")
+    assert one.returncode == two.returncode == 1, two.stderr
+    assert one.stdout == two.stdout and one.stderr == two.stderr
+    assert b"r0" in one.stdout and b"r2" in one.stdout
+
+
+def test_streamed_json_is_the_document_json_writes(three: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "run.sarif"
+    proc = _verify(three, "--format", "json", "--jobs", "2", "--output", f"sarif:{out}")
+    text = proc.stdout.decode("utf-8")
+    doc = json.loads(text)
+    assert json.dumps(doc, ensure_ascii=False, indent=2) + "\n" == text  # byte for byte, as if written whole
+    assert [r["id"] for r in doc["reports"]] == ["r0", "r1", "r2"]
+    assert doc["summary"]["reports"] == 3 and doc["summary"]["error"] == 3
+    report = doc["reports"][0]
+    assert all(f["sentence"] is None or 0 <= f["sentence"] < len(report["sentences"]) for f in report["findings"])
+    assert len(set(report["sentences"])) == len(report["sentences"])  # each sentence once
+    sarif = json.loads(out.read_text(encoding="utf-8"))
+    assert len(sarif["runs"][0]["results"]) == 3 * len([f for f in report["findings"] if f["severity"] != "none"])
+    assert not list(out.parent.glob(".*.tmp"))
+
+
+def test_an_unused_shared_waiver_is_reported_on_the_last_report(three: Path, tmp_path: Path) -> None:
+    waivers = tmp_path / "waivers.toml"
+    waivers.write_text('[[waiver]]\ncode = "LC101"\nfact = "no_such_fact"\nreason = "r"\naccepted_by = "a"\n'
+                       "expires = 2099-01-01\n", encoding="utf-8")
+    for jobs in ("1", "2"):
+        doc = json.loads(_verify(three, "--format", "json", "--jobs", jobs, "--waivers", str(waivers)).stdout)
+        unused = [(r["id"], f["code"]) for r in doc["reports"] for f in r["findings"] if f["code"] == "LC402"]
+        assert unused == [("r2", "LC402")]
+
+
+def test_bad_input_in_a_worker_is_one_line(tmp_path: Path) -> None:
+    facts = _folders(tmp_path, 3)
+    (facts / "r1" / "facts.toml").write_text('[report]\nid = "r1"\nfile = "report.txt"\n[[fact]\n', encoding="utf-8")
+    proc = _verify(facts, "--format", "json", "--jobs", "2")
+    assert proc.returncode == 2
+    err = proc.stderr.decode("utf-8")
+    assert "r1/facts.toml" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1

@@ -7,6 +7,7 @@ import gc
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -50,57 +51,48 @@ def verify(
     hygiene: bool = typer.Option(True, "--hygiene/--no-hygiene", help="Check pinyin artifacts, garbled text, "
                                  "mixed scripts."),
     coverage: bool = typer.Option(True, "--coverage/--no-coverage", help="Require every figure to be claimed."),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for several reports "
+                                    "(default: the machine's cores); the output is the same for any number."),
 ) -> None:
     """Recompute every derivable figure and flag contradictions. Exit 0 clean, 1 failing findings, 2 bad input."""
     from laibin_check import engine
     from laibin_check.config import load_config, load_config_file
-    from laibin_check.gate import apply_severity, default_format, exit_code, use_color
-    from laibin_check.outputs import check_outputs, write_outputs
-    from laibin_check.reporters import RenderOptions, get
-    from laibin_check.reporters.selection import summary_line
-    from laibin_check.waivers import apply_waivers, find_waivers, today_from_env
+    from laibin_check.gate import default_format, use_color
+    from laibin_check.outputs import check_outputs
+    from laibin_check.reporters import RenderOptions
+    from laibin_check.waivers import find_waivers
 
     settings = (load_config_file(config) if config else load_config(Path.cwd())).merged(
         facts=facts, format=fmt, output=output, fail_on=fail_on, show=show, color=color, waivers=waivers)
     check_outputs(settings.output, settings.facts, (settings.source, settings.waivers))
     isatty = sys.stdout.isatty()
     fmt_name = settings.format or default_format(isatty=isatty)
-    result = engine.run(settings.facts, reports or None,
-                        engine.Settings(readings=settings.readings(), hygiene=hygiene, coverage=coverage))
-    entries = find_waivers(settings.facts, [r.report_id for r in result.reports], settings.waivers)
-    result = apply_severity(apply_waivers(result, entries, today_from_env()), settings.severity_overrides())
+    engine_settings = engine.Settings(readings=settings.readings(), hygiene=hygiene, coverage=coverage)
+    folders = engine.report_folders(settings.facts, reports or None)
+    entries = find_waivers(settings.facts, [f.name for f in folders], settings.waivers)
     width = shutil.get_terminal_size((120, 24)).columns if isatty else 120
     options = RenderOptions(color=use_color(settings.color, isatty=isatty), width=width, show=settings.show,
                             fail_on=settings.fail_on)
-    write_outputs(result, settings.output, options)
-    sys.stdout.write(get(fmt_name).render(result, options))
+    raise typer.Exit(run_batch([(f, engine_settings) for f in folders], [f.name for f in folders],
+                               engine.check_folder, settings, entries, fmt_name, options, jobs))
+
+
+def run_batch(items: list[Any], report_ids: list[str], check_one: Any, settings: Any, waiver_entries: Any,
+              fmt_name: str, options: Any, jobs: int | None) -> int:
+    """Check every item (a pure, module-level `check_one(item) -> ReportResult`), write the outputs report by
+    report, and return the exit code: `verify` and `check` both run through here (laibin_check.batch)."""
+    from laibin_check import __version__, batch
+    from laibin_check.reporters.selection import summary_of
+    from laibin_check.waivers import Waiving, today_from_env
+
+    gate = batch.Gate(Waiving(waiver_entries, today_from_env(), report_ids), settings.severity_overrides(),
+                      settings.fail_on, ((fmt_name, None), *((o.format, o.path) for o in settings.output)),
+                      options, __version__)
+    totals, failing = batch.run(items, check_one, gate, jobs, progress=sys.stderr.isatty())
     sys.stdout.flush()
     if fmt_name == "concise":  # the one format without its own totals; stderr keeps stdout parseable
-        print(f"laibin-check: {summary_line(result)}", file=sys.stderr)
-    raise typer.Exit(exit_code(result, settings.fail_on))
-
-
-@app.command()
-def check(
-    report_files: list[Path] = typer.Argument(..., help="Report texts (any encoding the tool reads)."),
-    fmt: str | None = typer.Option(None, "--format", "-f", help="As verify: table | concise | json | sarif | "
-                                   "junit | github | markdown | html."),
-    output: list[str] = typer.Option(None, "--output", "-o", metavar="FORMAT:PATH", help="Also write FORMAT."),
-    fail_on: str | None = typer.Option(None, "--fail-on", help="error | warning | never (default: error)."),
-    show: str | None = typer.Option(None, "--show", help="Lowest severity listed: error | warning | info."),
-    color: str | None = typer.Option(None, "--color", help="auto | always | never."),
-    waivers: Path | None = typer.Option(None, "--waivers", help="A waivers file (matched by fingerprint)."),
-    config: Path | None = typer.Option(None, "--config", help="Read this config file."),
-    write_facts: Path | None = typer.Option(None, "--write-facts", metavar="DIR", help="Save the facts used: "
-                                            "DIR/<name>/facts.toml and report.txt, a starting point for verify."),
-) -> None:
-    """Find contradictions in reports nobody has written facts for, from their wording alone."""
-    from laibin_check.check.command import run_check
-    from laibin_check.config import load_config, load_config_file
-
-    settings = (load_config_file(config) if config else load_config(Path.cwd())).merged(
-        format=fmt, output=output, fail_on=fail_on, show=show, color=color, waivers=waivers)
-    raise typer.Exit(run_check(report_files, settings, write_facts))
+        print(f"laibin-check: {summary_of(totals, totals['reports'])}", file=sys.stderr)
+    return 1 if failing else 0
 
 
 @app.command()

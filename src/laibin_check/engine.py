@@ -38,6 +38,12 @@ def run(facts_dir: Path, report_ids: list[str] | None = None, settings: Settings
     from laibin_check import __version__
 
     settings = settings or Settings()
+    results = tuple(check_folder((folder, settings)) for folder in report_folders(facts_dir, report_ids))
+    return RunResult(results, __version__)
+
+
+def report_folders(facts_dir: Path, report_ids: list[str] | None = None) -> list[Path]:
+    """The report folders a run checks, in run order: all under facts_dir, or the ones named."""
     folders = loader.discover(facts_dir)
     if report_ids:
         names = {f.name: f for f in folders}
@@ -46,8 +52,13 @@ def run(facts_dir: Path, report_ids: list[str] | None = None, settings: Settings
                 raise InputError(loader._display(facts_dir), f"no report {rid!r} here; reports: "
                                  f"{', '.join(sorted(names))}")
         folders = [names[r] for r in sorted(set(report_ids))]
-    results = tuple(check_report(loader.load_report(folder), settings) for folder in folders)
-    return RunResult(results, __version__)
+    return folders
+
+
+def check_folder(job: tuple[Path, Settings]) -> ReportResult:
+    """One report folder's check: a pure function of the folder (and the settings), as a batch runs it."""
+    folder, settings = job
+    return check_report(loader.load_report(folder), settings)
 
 
 def check_report(rf: ReportFacts, settings: Settings) -> ReportResult:

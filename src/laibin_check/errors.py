@@ -16,6 +16,10 @@ class InputError(Exception):
         self.line = line
         self.column = column
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, int | None, int | None]]:
+        # Raised in a worker process of a batch run, it crosses back to the parent whole.
+        return (InputError, (self.path, self.message, self.line, self.column))
+
     def __str__(self) -> str:
         place = self.path
         if self.line is not None:

@@ -192,37 +192,66 @@ def apply_waivers(result: RunResult, waivers: Iterable[WaiverEntry], today: dt.d
 
     A finding takes the first live waiver that matches it. Waivers scoped to a report that is not in this run
     are skipped (neither applied nor reported unused), so checking one report does not flag others' waivers.
-    """
-    run_reports = {r.report_id for r in result.reports}
-    relevant = [w for w in waivers if not w.report or w.report in run_reports]
-    live = [w for w in relevant if w.expires >= today]
-    used: set[int] = set()
-
-    def waive(f: Finding) -> Finding:
-        if f.waived:
-            return f
-        for i, w in enumerate(live):
-            if w.matches(f):
-                used.add(i)
-                return f._replace(waiver=w.as_waiver())
-        return f
-
-    reports = [r._replace(findings=tuple(waive(f) for f in r.findings)) for r in result.reports]
-    # A live waiver counts as used when it matches a problem even if an earlier waiver took the finding.
-    for i, w in enumerate(live):
-        if i not in used and any(w.matches(f) for r in result.reports for f in r.findings):
-            used.add(i)
-
-    extra: dict[str, list[Finding]] = {}
-    first = result.reports[0].report_id if result.reports else ""
-    for w in relevant:
-        if w.expires < today:
-            extra.setdefault(w.report or first, []).append(_expired(w, w.report or first))
-    for i, w in enumerate(live):
-        if i not in used:
-            extra.setdefault(w.report or first, []).append(_unused(w, w.report or first))
-    reports = [_with(r, extra.get(r.report_id, [])) for r in reports]
+    The same as `Waiving` applied report by report, which is how a run over many reports streams."""
+    ids = [r.report_id for r in result.reports]
+    waiving = Waiving(waivers, today, ids)
+    reports = [waiving.report(r, first=i == 0)[0] for i, r in enumerate(result.reports)]
+    if reports:
+        reports[-1] = waiving.finish(reports[-1])
     return result._replace(reports=tuple(reports))
+
+
+class Waiving:
+    """Waivers applied one report at a time, in run order, with nothing kept of the reports.
+
+    A waiver scoped to a report is settled with that report: applied, expired (LC401) or unused (LC402). A
+    shared waiver's expiry is reported on the run's first report; whether it was used is known only at the
+    end, so an unused shared waiver is reported on the last report (`finish`). Workers may apply `report` in
+    any order; the used shared waivers they return are gathered with `note_used`."""
+
+    def __init__(self, waivers: Iterable[WaiverEntry], today: dt.date, report_ids: Iterable[str]) -> None:
+        run_reports = set(report_ids)
+        relevant = [w for w in waivers if not w.report or w.report in run_reports]
+        self.today = today
+        self.live = [w for w in relevant if w.expires >= today]
+        self.expired = [w for w in relevant if w.expires < today]
+        self.used_shared: set[int] = set()
+        """Indices into `live` of shared waivers some report used."""
+
+    def report(self, report: ReportResult, first: bool) -> tuple[ReportResult, set[int]]:
+        """The report with its waivers applied, and the indices (into `live`) of the shared waivers it used."""
+        rid = report.report_id
+        mine = [(i, w) for i, w in enumerate(self.live) if not w.report or w.report == rid]
+        used: set[int] = set()
+
+        def waive(f: Finding) -> Finding:
+            if f.waived:
+                return f
+            for i, w in mine:
+                if w.matches(f):
+                    used.add(i)
+                    return f._replace(waiver=w.as_waiver())
+            return f
+
+        findings = tuple(waive(f) for f in report.findings)
+        # A live waiver counts as used when it matches a problem even if an earlier waiver took the finding.
+        for i, w in mine:
+            if i not in used and any(w.matches(f) for f in report.findings):
+                used.add(i)
+        extra = [_expired(w, rid) for w in self.expired if w.report == rid or (not w.report and first)]
+        extra += [_unused(w, rid) for i, w in mine if w.report and i not in used]
+        shared = {i for i in used if not self.live[i].report}
+        self.note_used(shared)
+        return _with(report._replace(findings=findings), extra), shared
+
+    def note_used(self, shared: set[int]) -> None:
+        self.used_shared |= shared
+
+    def finish(self, last: ReportResult) -> ReportResult:
+        """The run's last report, with an LC402 for each shared waiver no report used."""
+        unused = [_unused(w, last.report_id) for i, w in enumerate(self.live)
+                  if not w.report and i not in self.used_shared]
+        return _with(last, unused)
 
 
 def _with(report: ReportResult, findings: list[Finding]) -> ReportResult:

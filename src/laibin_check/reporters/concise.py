@@ -16,13 +16,35 @@ Nothing else is written: no header, no summary (the CLI writes its summary to st
 
 from __future__ import annotations
 
-from laibin_check.findings import Finding, RunResult
-from laibin_check.reporters import RenderOptions
+from laibin_check.findings import Finding, ReportResult, RunResult
+from laibin_check.reporters import Piece, RenderOptions, render_stream
 from laibin_check.reporters.selection import one_line, place, problems, waiver_note
 
 
 def render(result: RunResult, options: RenderOptions) -> str:
-    return "".join(_line(f) + "\n" for f in problems(result, options.show))
+    return render_stream(stream(options, result.tool_version), result.reports)
+
+
+def stream(options: RenderOptions, tool_version: str) -> _Stream:
+    return _Stream(options.show)
+
+
+class _Stream:
+    separator = lead = closing = ""
+    totals_first = False
+
+    def __init__(self, show: str) -> None:
+        self.show = show
+
+    def head(self, totals: dict[str, int]) -> str:
+        return ""
+
+    def piece(self, report: ReportResult) -> Piece:
+        one = RunResult((report,), "")
+        return Piece("".join(_line(f) + "\n" for f in problems(one, self.show)))
+
+    def tail(self, totals: dict[str, int]) -> str:
+        return ""
 
 
 def _line(f: Finding) -> str:

@@ -5,23 +5,24 @@ meaning (added keys do not bump it). Keys keep a fixed order, findings are sorte
 as is (UTF-8), and nothing depends on the clock or the machine, so the same input gives identical bytes::
 
     {
-      "version": 1,
+      "version": 2,
       "tool": {"name": "laibin-check", "version": "0.1.0"},
-      "summary": {"reports": 1, "findings": 6, "error": 1, "warning": 1, "info": 1, "waived": 1, "passed": 2},
       "reports": [
         {
           "id": "laibin-2021q1", "title": "來賓市2021年一季度經濟報道",
           "path": "facts/laibin-2021q1/report.txt",
           "sha256": "…", "facts": 42, "groups": [{"id": "overview", "title": "一季度主要經濟指標"}, …],
           "summary": {…},
+          "sentences": ["…收集企業(項目)問題380多個,已解決316個,…", …],
           "findings": [
             {"code": "LC101", "rule": "ratio", "severity": "error", "verdict": "inconsistent",
              "waived": false,
              "message": "…", "path": "…", "line": 9, "column": 41, "end_line": 9, "end_column": 51, …,
-             "receipt": {"formula": "…", "inputs": […], "recomputed": "…", "stated": "…", …}, "waiver": null}
+             "sentence": 0, "receipt": {"formula": "…", "inputs": […], …}, "waiver": null}
           ]
         }
-      ]
+      ],
+      "summary": {"reports": 1, "findings": 6, "error": 1, "warning": 1, "info": 1, "waived": 1, "passed": 2}
     }
 
 (The real output is indented by two spaces, one key a line.)
@@ -29,33 +30,64 @@ as is (UTF-8), and nothing depends on the clock or the machine, so the same inpu
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from laibin_check.findings import Finding, Receipt, ReportResult, RunResult, Waiver
-from laibin_check.reporters import RenderOptions
+from laibin_check.reporters import Piece, RenderOptions, render_stream
+from laibin_check.reporters.jsonstream import ArraySplit, marker
 from laibin_check.reporters.selection import counts, in_order, receipt_record
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: each report lists its sentences once (`sentences`) and a finding names its sentence by index; the run's
+`summary` comes after the reports, so that the document can be written report by report."""
 
 
 def render(result: RunResult, options: RenderOptions) -> str:
     # `show` does not apply: JSON is the complete record, for programs that do their own filtering.
-    document = {
-        "version": SCHEMA_VERSION,
-        "tool": {"name": "laibin-check", "version": result.tool_version},
-        "summary": {
-            "reports": len(result.reports),
-            "findings": len(result.findings),
-            **counts(result.findings),
-        },
-        "reports": [_report(r) for r in result.reports],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return render_stream(stream(options, result.tool_version), result.reports)
 
 
-def _report(r: ReportResult) -> dict[str, Any]:
-    findings = in_order(r.findings)
+def stream(options: RenderOptions, tool_version: str) -> _Stream:
+    return _Stream(tool_version)
+
+
+class _Stream:
+    lead = "\n"
+    separator = ","
+    totals_first = False
+
+    def __init__(self, tool_version: str) -> None:
+        self.tool_version = tool_version
+        self.split = self._split({})
+        self.closing = self.split.closing
+
+    def _split(self, totals: dict[str, int]) -> ArraySplit:
+        return ArraySplit({
+            "version": SCHEMA_VERSION,
+            "tool": {"name": "laibin-check", "version": self.tool_version},
+            "reports": marker(),
+            "summary": {"reports": totals.get("reports", 0), "findings": totals.get("findings", 0),
+                        **{k: totals.get(k, 0) for k in counts(())}},
+        })
+
+    def head(self, totals: dict[str, int]) -> str:
+        return self._split(totals).head
+
+    def piece(self, report: ReportResult) -> Piece:
+        findings = in_order(report.findings)
+        c = counts(findings)
+        text = self.split.element(_report(report, findings, c))
+        return Piece(text, (("findings", len(findings)), *c.items()))
+
+    def tail(self, totals: dict[str, int]) -> str:
+        return self._split(totals).tail
+
+
+def _report(r: ReportResult, findings: list[Finding], c: dict[str, int]) -> dict[str, Any]:
+    sentences: dict[str, int] = {}
+    for f in findings:
+        if f.sentence and f.sentence not in sentences:
+            sentences[f.sentence] = len(sentences)
     return {
         "id": r.report_id,
         "title": r.title,
@@ -63,12 +95,13 @@ def _report(r: ReportResult) -> dict[str, Any]:
         "sha256": r.sha256,
         "facts": r.facts_count,
         "groups": [{"id": gid, "title": title} for gid, title in r.groups],
-        "summary": {"findings": len(findings), **counts(findings)},
-        "findings": [_finding(f) for f in findings],
+        "summary": {"findings": len(findings), **c},
+        "sentences": list(sentences),
+        "findings": [_finding(f, sentences) for f in findings],
     }
 
 
-def _finding(f: Finding) -> dict[str, Any]:
+def _finding(f: Finding, sentences: dict[str, int]) -> dict[str, Any]:
     return {
         "code": f.code,
         "rule": f.rule,
@@ -87,7 +120,7 @@ def _finding(f: Finding) -> dict[str, Any]:
         "key": f.key,
         "fingerprint": f.fingerprint,
         "quote": f.quote,
-        "sentence": f.sentence,
+        "sentence": sentences[f.sentence] if f.sentence else None,
         "suggestion": f.suggestion,
         "receipt": _receipt(f.receipt),
         "waiver": _waiver(f.waiver),

@@ -30,7 +30,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from laibin_check.findings import Finding, ReportResult, RunResult
-from laibin_check.reporters import RenderOptions
+from laibin_check.reporters import Piece, RenderOptions, render_stream
 from laibin_check.reporters.selection import in_order, one_line, place, receipt_summary, subject, waiver_note
 
 FAILING = {"error": ("error",), "warning": ("error", "warning"), "never": ("error",)}
@@ -40,21 +40,37 @@ a soft rollout wants to see them; only the exit code ignores them."""
 
 def render(result: RunResult, options: RenderOptions) -> str:
     # `show` does not apply: a test view counts every check, and hiding tests would change its totals.
-    root = ET.Element("testsuites", {"name": "laibin-check"})
-    tests = failures = 0
-    failing = FAILING.get(options.fail_on, FAILING["error"])
-    for report in result.reports:
-        suite = _suite(report, failing)
-        root.append(suite)
-        tests += int(suite.get("tests", "0"))
-        failures += int(suite.get("failures", "0"))
-    root.set("tests", str(tests))
-    root.set("failures", str(failures))
-    root.set("errors", "0")
-    root.set("time", "0")
-    ET.indent(root, space="  ")
-    body = ET.tostring(root, encoding="unicode", short_empty_elements=True)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+    return render_stream(stream(options, result.tool_version), result.reports)
+
+
+def stream(options: RenderOptions, tool_version: str) -> _Stream:
+    return _Stream(FAILING.get(options.fail_on, FAILING["error"]))
+
+
+class _Stream:
+    """`<testsuites>` counts every test and failure, so its pieces (one `<testsuite>` a report) are kept until the
+    run's totals are known (`totals_first`)."""
+
+    lead = "\n"
+    separator = ""
+    closing = "\n"
+    totals_first = True
+
+    def __init__(self, failing: tuple[str, ...]) -> None:
+        self.failing = failing
+
+    def head(self, totals: dict[str, int]) -> str:
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="laibin-check" '
+                f'tests="{totals.get("tests", 0)}" failures="{totals.get("failures", 0)}" errors="0" time="0">')
+
+    def piece(self, report: ReportResult) -> Piece:
+        suite = _suite(report, self.failing)
+        ET.indent(suite, space="  ", level=1)
+        text = "  " + ET.tostring(suite, encoding="unicode", short_empty_elements=True)
+        return Piece(text, (("tests", int(suite.get("tests", "0"))), ("failures", int(suite.get("failures", "0")))))
+
+    def tail(self, totals: dict[str, int]) -> str:
+        return "</testsuites>\n"
 
 
 def _suite(report: ReportResult, failing: tuple[str, ...]) -> ET.Element:

@@ -31,13 +31,13 @@ accepted). No timestamps::
 
 from __future__ import annotations
 
-import json
 from typing import Any
 from urllib.parse import quote
 
-from laibin_check.findings import Finding, RunResult, Waiver
-from laibin_check.reporters import RenderOptions
-from laibin_check.reporters.selection import ordered, receipt_record, receipt_summary, waiver_note
+from laibin_check.findings import Finding, ReportResult, RunResult, Waiver
+from laibin_check.reporters import Piece, RenderOptions, render_stream
+from laibin_check.reporters.jsonstream import ArraySplit, marker
+from laibin_check.reporters.selection import in_order, receipt_record, receipt_summary, waiver_note
 from laibin_check.rules import RULES, Rule
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -52,29 +52,54 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def render(result: RunResult, options: RenderOptions) -> str:
-    codes = sorted(RULES)
-    index = {code: i for i, code in enumerate(codes)}
-    results = [_result(f, index) for f in ordered(result) if f.severity != "none"]
-    log = {
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "laibin-check",
-                        "version": result.tool_version,
-                        "semanticVersion": result.tool_version,
-                        "informationUri": INFORMATION_URI,
-                        "rules": [_rule(RULES[c]) for c in codes],
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "results": results,
-            }
-        ],
-    }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return render_stream(stream(options, result.tool_version), result.reports)
+
+
+def stream(options: RenderOptions, tool_version: str) -> _Stream:
+    return _Stream(tool_version)
+
+
+class _Stream:
+    """The log with its one run; the run's `results` array is what is streamed, each report's results a piece."""
+
+    lead = "\n"
+    separator = ","
+    totals_first = False
+
+    def __init__(self, tool_version: str) -> None:
+        codes = sorted(RULES)
+        self.index = {code: i for i, code in enumerate(codes)}
+        self.split = ArraySplit({
+            "$schema": SCHEMA_URI,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "laibin-check",
+                            "version": tool_version,
+                            "semanticVersion": tool_version,
+                            "informationUri": INFORMATION_URI,
+                            "rules": [_rule(RULES[c]) for c in codes],
+                        }
+                    },
+                    "columnKind": "unicodeCodePoints",
+                    "results": marker(),
+                }
+            ],
+        })
+        self.closing = self.split.closing
+
+    def head(self, totals: dict[str, int]) -> str:
+        return self.split.head
+
+    def piece(self, report: ReportResult) -> Piece:
+        results = [self.split.element(_result(f, self.index)) for f in in_order(report.findings)
+                   if f.severity != "none"]
+        return Piece((self.separator + self.lead).join(results))
+
+    def tail(self, totals: dict[str, int]) -> str:
+        return self.split.tail
 
 
 def _rule(r: Rule) -> dict[str, Any]:

@@ -103,8 +103,11 @@ def counts(findings: list[Finding] | tuple[Finding, ...]) -> dict[str, int]:
 
 def summary_line(result: RunResult) -> str:
     """One line for stderr or a log: `1 error, 2 warnings, 1 info, 1 waived; 5 checks passed in 1 report`."""
-    c = counts(result.findings)
-    n = len(result.reports)
+    return summary_of(counts(result.findings), len(result.reports))
+
+
+def summary_of(c: dict[str, int], n: int) -> str:
+    """`summary_line` from the counts and the number of reports (a batch run keeps only those)."""
     return (
         f"{_plural(c['error'], 'error')}, {_plural(c['warning'], 'warning')}, {c['info']} info, "
         f"{c['waived']} waived; {_plural(c['passed'], 'check')} passed in {_plural(n, 'report')}"

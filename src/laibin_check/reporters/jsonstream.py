@@ -1,0 +1,36 @@
+"""Writing a JSON document one array element at a time, byte for byte as `json.dumps(..., indent=2)` writes it
+whole: the document is dumped once with a marker where the array goes, and split around it."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+_MARK = "\x00laibin-check stream\x00"
+
+
+class ArraySplit:
+    """The text before a streamed array (ending in `[`), after it (starting with `]`), and the indentation of
+    its elements and of its closing bracket."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        """`document` holds `[MARK]` (see `marker`) where the streamed array goes."""
+        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        mark = json.dumps(_MARK, ensure_ascii=False)
+        at = text.index(mark)
+        line_start = text.rindex("\n", 0, at) + 1
+        self.indent = text[line_start:at]
+        self.head = text[:line_start - 1]
+        after = text[at + len(mark) + 1:]  # past the newline after the marker
+        bracket = after.index("]")
+        self.closing = "\n" + after[:bracket]
+        self.tail = after[bracket:]
+
+    def element(self, value: Any) -> str:
+        """One element, indented as it sits in the array (without the leading newline)."""
+        return self.indent + json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + self.indent)
+
+
+def marker() -> list[str]:
+    """The stand-in for the streamed array in the document given to `ArraySplit`."""
+    return [_MARK]

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, NamedTuple
@@ -137,6 +136,8 @@ class _Output:
         else:
             from laibin_check.errors import InputError
 
+            import tempfile
+
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self.tmp = tempfile.NamedTemporaryFile(
@@ -145,6 +146,8 @@ class _Output:
                 raise InputError(path.as_posix(), f"cannot write the {fmt} output: {exc.strerror}") from None
             self.file = self.tmp
         if self.stream is not None and self.stream.totals_first:
+            import tempfile
+
             self.spool = tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8")
         elif self.stream is not None:
             self.file.write(self.stream.head({}))

@@ -96,6 +96,29 @@ def run_batch(items: list[Any], report_ids: list[str], check_one: Any, settings:
 
 
 @app.command()
+def check(
+    report_files: list[Path] = typer.Argument(..., help="Report texts (any encoding the tool reads)."),
+    fmt: str | None = typer.Option(None, "--format", "-f", help="As verify: table | concise | json | sarif | "
+                                   "junit | github | markdown | html."),
+    output: list[str] = typer.Option(None, "--output", "-o", metavar="FORMAT:PATH", help="Also write FORMAT."),
+    fail_on: str | None = typer.Option(None, "--fail-on", help="error | warning | never (default: error)."),
+    show: str | None = typer.Option(None, "--show", help="Lowest severity listed: error | warning | info."),
+    color: str | None = typer.Option(None, "--color", help="auto | always | never."),
+    waivers: Path | None = typer.Option(None, "--waivers", help="A waivers file (matched by fingerprint)."),
+    config: Path | None = typer.Option(None, "--config", help="Read this config file."),
+    write_facts: Path | None = typer.Option(None, "--write-facts", metavar="DIR", help="Save the facts used: "
+                                            "DIR/<name>/facts.toml and report.txt, a starting point for verify."),
+) -> None:
+    """Find contradictions in reports nobody has written facts for, from their wording alone."""
+    from laibin_check.check.command import run_check
+    from laibin_check.config import load_config, load_config_file
+
+    settings = (load_config_file(config) if config else load_config(Path.cwd())).merged(
+        format=fmt, output=output, fail_on=fail_on, show=show, color=color, waivers=waivers)
+    raise typer.Exit(run_check(report_files, settings, write_facts))
+
+
+@app.command()
 def explain(
     fact_id: str = typer.Argument(..., help="A fact id, or REPORT_ID/FACT_ID."),
     facts: Path | None = FACTS_OPTION,

@@ -134,9 +134,9 @@ class _Output:
         if path is None:
             self.file: IO[str] = sys.stdout
         else:
-            from laibin_check.errors import InputError
-
             import tempfile
+
+            from laibin_check.errors import InputError
 
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)

@@ -157,12 +157,35 @@ class _Output:
         add_numbers(self.totals, [piece])
         if piece.text:
             sink = self.spool or self.file
-            sink.write((self.stream.separator if self.written else "") + self.stream.lead + piece.text)
+            with self._failing():
+                sink.write((self.stream.separator if self.written else "") + self.stream.lead + piece.text)
+                if sink is sys.stdout:
+                    sink.flush()
             self.written = True
-            if sink is sys.stdout:
-                sink.flush()
+
+    def _failing(self) -> Any:
+        """OSError while writing an output file -> one line naming it, exit 2 (the partial file is removed)."""
+        from contextlib import contextmanager
+
+        from laibin_check.errors import InputError
+
+        @contextmanager
+        def guard() -> Iterator[None]:
+            try:
+                yield
+            except OSError as exc:
+                if self.path is None:
+                    raise
+                raise InputError(self.path.as_posix(),
+                                 f"cannot write the {self.fmt} output: {exc.strerror or exc}") from None
+
+        return guard()
 
     def finish(self, n_reports: int, tool_version: str) -> None:
+        with self._failing():
+            self._finish(n_reports, tool_version)
+
+    def _finish(self, n_reports: int, tool_version: str) -> None:
         if self.stream is None:
             from laibin_check.reporters import get
 

@@ -42,6 +42,10 @@ _PERIOD = re.compile(
 _SPANS = frozenset(("年", "个月", "月", "天", "日", "周", "小时", "分钟", "岁", "秒"))
 
 
+_COMPARED = re.compile(r"(比|较|于|以|与)(\d{4}年)?$")
+"""比2019年同期: the base of a comparison, 同期 included, is not the period of the figures that follow."""
+
+
 class Fig(NamedTuple):
     """One figure of the report, read in context."""
 
@@ -92,7 +96,7 @@ class Model:
         self.figs: list[Fig] = []
         # 比2019年同期增长: a base of comparison, not the period of the figures that follow.
         self._periods = [(m.start(), m.end(), _period_key(m)) for m in _PERIOD.finditer(self.norm)
-                         if self.norm[max(0, m.start() - 1):m.start()] not in ("比", "较", "于")]
+                         if not _COMPARED.search(self.norm[max(0, m.start() - 8):m.start()])]
         self._period_starts = [p[0] for p in self._periods]
         years = [k for _, _, k in self._periods if k[:4].isdigit()]
         self.year = years[0][:4] if years else ""

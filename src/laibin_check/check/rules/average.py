@@ -34,9 +34,6 @@ def propose(model: Model) -> Iterator[Relation]:
         base = _BASE.search(x.context[-16:])
         if base is None or x.clause < y.clause - 1:
             continue  # the span's growth must be stated against a named base year, just before the average
-        year = y.period[:4]
-        if year.isdigit() and int(year) - int(base.group(2)) != n:
-            continue
         y_down = "下降" in y.label[-6:]
         x_down = "下降" in x.label[-4:]
         factor = "(1 - {0})" if y_down else "(1 + {0})"

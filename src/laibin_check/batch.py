@@ -55,6 +55,12 @@ _STATE: dict[str, Any] = {}
 
 
 def _init(check: Callable[[Any], ReportResult], gate: Gate, count: int) -> None:
+    if count > 1:
+        # The CLI turns the cyclic collector off for a short run; a batch is long, and each report's cycles
+        # would otherwise stay until the process ends (memory growing with the number of reports).
+        import gc
+
+        gc.enable()
     _STATE.update(check=check, gate=gate, count=count,
                   streams=[open_stream(fmt, _opts(gate, path), gate.tool_version) if streams(fmt) else None
                            for fmt, path in gate.outputs])

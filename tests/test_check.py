@@ -225,6 +225,13 @@ def test_a_two_year_average_compounds_to_the_growth_against_the_base_year() -> N
     assert len(found) == 1 and "两年平均" in str(found[0]["message"])
 
 
+def test_a_two_year_average_of_a_fall_compounds_to_the_fall() -> None:
+    text = "一季度，全市规模以上工业增加值比2019年同期下降{x}%，两年平均下降4.6%。"
+    assert errors(text.format(x="9.0")) == []  # 0.954^2 = 0.9101: a fall is negated once, not twice
+    found = errors(text.format(x="12.0"))
+    assert len(found) == 1 and "两年平均" in str(found[0]["message"])
+
+
 def test_a_two_year_average_without_a_base_year_is_left_alone() -> None:
     assert errors("上半年，全市规模以上工业增加值同比增长12.1%，两年平均增长5.4%。") == []
 
@@ -243,6 +250,12 @@ def test_a_count_followed_by_its_list() -> None:
     assert [f["code"] for f in errors(text.format(n="5"))] == ["LC104"]
     # a change in a count is not the count its list names
     assert errors("有5个省份超过万亿，比去年多2个，包括甲省、乙省、丙省、丁省、戊省。") == []
+
+
+def test_a_list_after_including_names_examples_not_the_whole() -> None:
+    # 包括 introduces some of the items as often as all of them: the count is at least the names given
+    assert errors("全省有31个地市，包括甲市、乙市。") == []
+    assert [f["code"] for f in errors("全省有1个地市，包括甲市、乙市。")] == ["LC104"]
 
 
 BREAKDOWN = ("1-6月，全国商品房销售面积{t}万平方米。分区域看，东部地区商品房销售面积500万平方米；中部地区商品房销售面积"

@@ -34,10 +34,9 @@ def propose(model: Model) -> Iterator[Relation]:
         base = _BASE.search(x.context[-16:])
         if base is None or x.clause < y.clause - 1:
             continue  # the span's growth must be stated against a named base year, just before the average
-        y_down = "下降" in y.label[-6:]
-        x_down = "下降" in x.label[-4:]
-        factor = "(1 - {0})" if y_down else "(1 + {0})"
-        formula = " * ".join([factor] * n) + (" == 1 - {1}" if x_down else " == 1 + {1}")
+        # A growth after 下降 is already negative when the engine reads it (figures.fact_sign), so one formula
+        # serves rises and falls; writing (1 - g) here would negate a fall twice.
+        formula = " * ".join(["(1 + {0})"] * n) + " == 1 + {1}"
         yield Relation("average-over-years", "equal", None, (y, x), formula, "error",
                        f"{x.shown} against {base.group(2)}年, {m.group(0)}{y.shown}: (1 + average)^{n} = 1 + growth",
                        message=f"{m.group(1)}年平均 {y.shown} does not compound to {x.shown} over {n} years")

@@ -71,7 +71,8 @@ def _after(model: Model, f: Fig) -> tuple[list[str], bool, str] | None:
     if "、" not in body:
         return None
     parts = re.split(r"、|(?:和|及|以及|与)(?=[^、]*$)", body)
-    partial = bool(re.search(r"等+$", parts[-1]))
+    # 包括/包含 introduce examples as often as the whole list (全省31个地市, 包括甲市、乙市): at least those named.
+    partial = bool(re.search(r"等+$", parts[-1])) or m.group(1) in ("包括", "包含")
     items = [p.strip() for p in parts[:-1]] + [re.sub(r"(等+|这些|城市|省份)$", "", parts[-1].strip())]
     if len(items) < 2 or any(not _NAME.fullmatch(x) for x in items):
         return None

@@ -277,3 +277,13 @@ def test_an_average_price_is_the_amount_over_the_area() -> None:
     text = "1-3月，全市商品房销售额80.9亿元，销售面积230.1万平方米，平均价格{p}元。"
     assert errors(text.format(p="3516")) == []
     assert [f["code"] for f in errors(text.format(p="3916"))] == ["LC101"]
+
+
+def test_a_fall_of_more_than_the_whole_level() -> None:
+    text = "一季度，全市原煤产量下降{x}%，发电量下降5.2%。"
+    assert errors(text.format(x="99.9")) == []
+    found = errors(text.format(x="120.5"))
+    assert [f["code"] for f in found] == ["LC107"] and "120.5%" in str(found[0]["message"])
+    # a profit can turn into a loss: only a review suggestion
+    assert errors("全市规模以上工业企业利润下降130%。") == []
+    assert [f["code"] for f in problems("全市规模以上工业企业利润下降130%。")] == ["LC120"]

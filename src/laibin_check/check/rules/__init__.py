@@ -23,6 +23,7 @@ def _load() -> dict[str, Proposer]:
         count,
         count_listed,
         difference,
+        fall,
         gap,
         gap_named,
         increase,
@@ -56,6 +57,7 @@ def _load() -> dict[str, Proposer]:
         "price-growth": price_growth.propose,
         "average-over-span": average_span.propose,
         "gap-to-named": gap_named.propose,
+        "fall-beyond-whole": fall.propose,
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from check_cases import assert_rule_case
 from laibin_check import check_text
 
 TEN = "与2010年相比，甲市十年间常住人口增加300万人，增长46.07%，年平均增长率为{v}%。"
@@ -25,12 +26,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "severity", "shown"), CASES)
 def test_average_over_span(text: str, severity: str | None, shown: str) -> None:
-    found = [r for r in check_text(text) if r["check_rule"] == "average-over-span"]
-    if severity is None:
-        assert found == []
-        return
-    assert len(found) == 1, found
-    assert found[0]["severity"] == severity and shown in found[0]["message"], found
+    assert_rule_case(("average-over-span",), text, severity, shown)
 
 
 @pytest.mark.parametrize("text", [

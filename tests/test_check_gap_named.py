@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from check_cases import assert_rule_case
 from laibin_check import check_text
 
 SAME = "1-7月，其中服务出口13000亿元，增长23.2%；进口15000亿元，下降4%，服务出口增幅大于进口{v}个百分点。"
@@ -24,12 +25,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "severity", "shown"), CASES)
 def test_gap_to_named(text: str, severity: str | None, shown: str) -> None:
-    found = [r for r in check_text(text) if r["check_rule"] == "gap-to-named"]
-    if severity is None:
-        assert found == []
-        return
-    assert len(found) == 1, found
-    assert found[0]["severity"] == severity and shown in found[0]["message"], found
+    assert_rule_case(("gap-to-named",), text, severity, shown)
 
 
 @pytest.mark.parametrize("text", [

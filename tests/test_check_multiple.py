@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from check_cases import assert_rule_case
 from laibin_check import check_text
 
 INSIDE = "2021年，甲市居民人均可支配收入6.60万元，是全省平均水平3.30万元的{v}倍。"
@@ -29,12 +30,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "severity", "shown"), CASES)
 def test_multiple(text: str, severity: str | None, shown: str) -> None:
-    found = [r for r in check_text(text) if r["check_rule"] == "multiple-of"]
-    if severity is None:
-        assert found == []
-        return
-    assert len(found) == 1, found
-    assert found[0]["severity"] == severity and shown in found[0]["message"], found
+    assert_rule_case(("multiple-of",), text, severity, shown)
 
 
 @pytest.mark.parametrize("text", [

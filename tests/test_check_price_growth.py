@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from check_cases import assert_rule_case
 from laibin_check import check_text
 
 UP = ("1-5月，某省商品房销售面积5000万平方米，增长20.0%；商品房销售额6000亿元，增长32.0%。"
@@ -28,12 +29,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "severity", "shown"), CASES)
 def test_price_growth(text: str, severity: str | None, shown: str) -> None:
-    found = [r for r in check_text(text) if r["check_rule"] == "price-growth"]
-    if severity is None:
-        assert found == []
-        return
-    assert len(found) == 1, found
-    assert found[0]["severity"] == severity and shown in found[0]["message"], found
+    assert_rule_case(("price-growth",), text, severity, shown)
 
 
 def test_no_reading_without_all_three_growths() -> None:

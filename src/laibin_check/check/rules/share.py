@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from laibin_check.check.model import Fig, Model, longest_common, model_runs, same_period, words_only
+from laibin_check.check.names import canonical
 from laibin_check.check.relation import Relation
 
 _GENERIC = re.compile(r"(总值|总额|总量|总数|总计|合计|总|全部|的|比重|比例|份额|规模)")
@@ -40,7 +41,7 @@ def propose(model: Model) -> Iterator[Relation]:
     share_parts: dict[int, str] = {}
     for i, p in parts_of_shares.items():
         if names.get(i, ("", False))[0]:
-            share_parts[p.idx] = _core(names[i][0])
+            share_parts[p.idx] = _core(names[i][0], spelled=True)
     for f in model.figs:
         if f.role != "share" or not names.get(f.idx, ("", False))[0]:
             continue  # a bare 占 with no whole named in its paragraph: nothing pins the denominator
@@ -49,12 +50,13 @@ def propose(model: Model) -> Iterator[Relation]:
         if part is None or same_period(part, f) is False:
             continue
         core = _core(name)
+        spelled = _core(name, spelled=True)
         entity = next((e for e in _ENTITIES if e in name), "")
         if len(core) < 2:
             continue
         candidates: list[Fig] = []
         for w in reversed(model.figs[: part.idx]):
-            if w.role != "level" or w.unit.dims != part.unit.dims or share_parts.get(w.idx) == core:
+            if w.role != "level" or w.unit.dims != part.unit.dims or share_parts.get(w.idx) == spelled:
                 continue
             if not w.interval.hi > part.interval.lo or same_period(w, part) is False:
                 continue
@@ -66,8 +68,9 @@ def propose(model: Model) -> Iterator[Relation]:
             candidates.append(w)
             if len(candidates) == _MAX_READINGS:
                 break
+        candidates = _best_named(model, core, _bounded_first(candidates))
+        strong = all(longest_common(core, _words(model, c)) >= min(len(core), 3) for c in candidates)
         for w in candidates:
-            strong = all(longest_common(core, _words(model, c)) >= min(len(core), 3) for c in candidates)
             yield Relation(
                 "share-of-total", "share", f, (part, w), "{0} / {1}",
                 "error" if strong else "suggestion",
@@ -77,9 +80,10 @@ def propose(model: Model) -> Iterator[Relation]:
             )
 
 
-def _core(name: str) -> str:
-    """The distinctive words of a whole's name: 外贸 of 全省外贸总值."""
-    core = _GENERIC.sub("", name)
+def _core(name: str, spelled: bool = False) -> str:
+    """The distinctive words of a whole's name: 进出口 of 全省外贸总值 (外贸 when `spelled` as printed: a part
+    stated as a share of 中国进出口总值 is still a whole 外贸总值 may mean)."""
+    core = _GENERIC.sub("", name if spelled else canonical(name))
     for e in _ENTITIES:
         core = core.replace(e, "")
     return core
@@ -89,7 +93,27 @@ def _words(model: Model, w: Fig) -> str:
     """The measure words of a candidate whole: its clause, or its sentence's last 16 characters when the
     clause is only a verb (为, 达)."""
     words = words_only(w.label)
-    return words if len(words) >= 3 else w.context[-16:]
+    return canonical(words if len(words) >= 3 else w.context[-16:])
+
+
+def _best_named(model: Model, core: str, candidates: list[Fig]) -> list[Fig]:
+    """The candidates that share the most of the whole's name (占我与欧盟贸易规模的: 对欧盟进出口 over 对东盟进出口
+    and over the country's total): a longer common run is the entity or the breakdown the share names."""
+    scores = [longest_common(core, _words(model, c)) for c in candidates]
+    best = max(scores, default=0)
+    return [c for c, s in zip(candidates, scores, strict=True) if s == best]
+
+
+def _bounded_first(candidates: list[Fig]) -> list[Fig]:
+    """Candidates, nearest first, without an open-ended whole (均超过8000亿元) printed before a bounded one of
+    the same paragraph: the exact figure restates the bound, and the bound, as a reading, would excuse any
+    share below part / bound."""
+    out: list[Fig] = []
+    for w in candidates:
+        if not w.interval.bounded and any(c.interval.bounded and c.line == w.line for c in out):
+            continue
+        out.append(w)
+    return out
 
 
 def _whole_name(f: Fig) -> tuple[str, bool]:

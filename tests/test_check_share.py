@@ -1,0 +1,37 @@
+"""check's share-of-total rule (check/rules/share.py): which printed whole a 占…的 names. Sentences written for
+these tests; each row states what a user sees."""
+
+from __future__ import annotations
+
+import pytest
+
+from check_cases import assert_rule_case
+
+SHORT_NAME = ("1-8月，社会消费品零售总额28.1万亿元，同比增长18.1%。1-8月，实物商品网上零售额6.6万亿元，"
+              "同比增长15.9%，占社零总额比重达{v}%。")
+NAMED_PARTNER = ("一季度，我国货物贸易进出口总值9.42万亿元，增长10.7%。我国对东盟进出口1.35万亿元，增长8.4%；"
+                 "同期，我国对欧盟进出口1.31万亿元。一季度我国与德国进出口3553.4亿元，增长3.5%，"
+                 "占我与欧盟贸易规模的{v}%。")
+BOUND_THEN_EXACT = ("上半年，甲市和乙市GDP均超过8000亿元。其中甲市上半年GDP达到了8646亿元，同比增长12.7%。"
+                    "上半年，甲市数字经济核心产业增加值2306亿元，占GDP的{v}%。")
+BOUND_ONLY = "上半年，甲市GDP超过8000亿元。上半年，甲市数字经济核心产业增加值2306亿元，占GDP的{v}%。"
+OTHER_WHOLE = ("1-8月，甲省外贸进出口值32878.4亿元，增长17.1%，占全国进出口总值的13.3%。其中，出口20310.4亿元，"
+               "增长18.6%；进口12568亿元，增长14.7%。同期，甲省民营企业进出口12315.2亿元，占外贸总值的{v}%。")
+
+CASES = [
+    # (text, severity of the share finding or None when nothing is flagged, what the message shows)
+    (SHORT_NAME.format(v="23.5"), None, ""),  # 社零 is 社会消费品零售总额: 6.6 / 28.1 = 23.5%
+    (SHORT_NAME.format(v="16.4"), "error", "6.6万亿元 / 28.1万亿元"),
+    (NAMED_PARTNER.format(v="27.1"), None, ""),  # 3553.4 / 13100 = 27.1%: the 欧盟 whole, not 东盟's or the total
+    (NAMED_PARTNER.format(v="19.0"), "error", "3553.4亿元 / 1.31万亿元"),
+    (BOUND_THEN_EXACT.format(v="26.7"), None, ""),  # 2306 / 8646
+    (BOUND_THEN_EXACT.format(v="20.0"), "error", "2306亿元 / 8646亿元"),  # 超过8000 restated exactly after it
+    (BOUND_ONLY.format(v="20.0"), None, ""),  # over 8000亿元 alone: any share below 28.8% may hold
+    (OTHER_WHOLE.format(v="37.5"), None, ""),  # 12315.2 / 32878.4: 外贸总值 is the province's 进出口值
+    (OTHER_WHOLE.format(v="60.6"), "error", "12315.2亿元 / 32878.4亿元"),  # never the 出口 20310.4 (60.6%)
+]
+
+
+@pytest.mark.parametrize(("text", "severity", "shown"), CASES)
+def test_share(text: str, severity: str | None, shown: str) -> None:
+    assert_rule_case(("share-of-total",), text, severity, shown)

@@ -42,6 +42,10 @@ _PERIOD = re.compile(
 _SPANS = frozenset(("年", "个月", "月", "天", "日", "周", "小时", "分钟", "岁", "秒"))
 
 
+_COUNTED_PLACE = re.compile(r"(省份|省区市|省市|省区|省|市|县|国|城市|地市)(?!长|委|场|民|值|区|级|内|外|际|家|政)")
+"""A bare whole number right before one of these counts places (6省, 9市, 7省份); not 3市长, 2国家级."""
+
+
 _COMPARED = re.compile(r"(比|较|于|以|与)(\d{4}年)?$")
 """比2019年同期: the base of a comparison, 同期 included, is not the period of the figures that follow."""
 
@@ -153,7 +157,9 @@ class Model:
             unit = resolve(unit_text) if unit_text else resolve("个")
         except (KeyError, ValueError):
             return None
-        if not m.unit and m.kind == "figure":
+        if not m.unit and m.kind == "figure" and _COUNTED_PLACE.match(self.norm, self.to_norm(m.phrase_end)):
+            unit_text = "个"  # 江西、福建2省, 甲、乙等9市(州): places counted without a classifier
+        elif not m.unit and m.kind == "figure":
             return None  # a bare number names nothing we can pair safely
         if m.base_unit in _SPANS:
             return None  # 两年平均, 近10年, 3个月: spans of time are not quantities reports add up
@@ -178,6 +184,8 @@ class Model:
         line_start = self.norm.rfind("\n", 0, pos) + 1
         while at >= 0:
             s, e, key = self._periods[at]
+            if s < line_start:
+                return ""
             if key == "same" and e <= pos:
                 at -= 1  # 同期: the period named last, wherever it was
                 line_start = 0

@@ -33,6 +33,7 @@ def _load() -> dict[str, Proposer]:
         perunit,
         price_growth,
         rate,
+        repeat,
         share,
         slip,
         total,
@@ -58,6 +59,7 @@ def _load() -> dict[str, Proposer]:
         "average-over-span": average_span.propose,
         "gap-to-named": gap_named.propose,
         "fall-beyond-whole": fall.propose,
+        "same-figure-twice": repeat.propose,
     }
 
 

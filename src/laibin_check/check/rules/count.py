@@ -1,4 +1,5 @@
-"""A count and the items the text names for it: 广州、武汉、南京这3个城市; 甲、乙、丙等5个 (等: at least 3).
+"""A count and the items the text names for it: 广州、武汉、南京这3个城市; 甲、乙、丙等5个 (等: at least 3);
+places counted without a classifier right after the last name (甲、乙、丙3省; 甲(6.9%)、乙(6.7%)2省份).
 
 The items are the 、-list right before the count in its clause (after 包括, 有, 即 or the previous figure); a list
 ending in 等 may be partial. Items must be short names without figures.
@@ -49,8 +50,11 @@ def _before(model: Model, f: Fig) -> tuple[list[str], bool, str] | None:
         return None
     parts = head.split("、")
     last = parts[-1]
-    if not re.search(r"(这|等|共|在内的|合计|总共|这些|此)$", last) and bare == text:
-        return None  # the list must end at the count (这10个, 等5个): otherwise the figure counts something else
+    glued = not f.mention.unit and model.norm[f.start - 1:f.start] == last[-1:]
+    if not re.search(r"(这|等|共|在内的|合计|总共|这些|此)$", last) and bare == text and not glued:
+        # The list must end at the count (这10个, 等5个): otherwise the figure counts something else. Places
+        # counted without a classifier, right after the last name (甲、乙、丙3省), are counted by it.
+        return None
     partial = bool(re.search(r"等+$", last.replace("在内的", "")))
     items = [_LEAD.sub("", parts[0]), *parts[1:-1], _TAIL.sub("", last)]
     if len(items) < 2 or any(not _NAME.fullmatch(x) for x in items):

@@ -1,10 +1,11 @@
 """A count and the list that follows it: 超大城市增至3个, 分别是甲市、乙市和丙市; 有4个城市…。它们是: 甲、乙、丙、丁.
 
 The list is introduced by 分别是/分别为, 它们是, 依次是/依次为 or 即, right after the count (nothing but the counted
-noun between), or opens the next sentence (它们是…, 这些城市分别是…); it runs to the end of its clause. A list
-after 分别是 names the items counted, every one of them; a list after 包括 or 如 may name only some, so it is
-read as partial (more items than the count is still a contradiction). Items must be short names with no figure
-(甲、乙四市和丙市 counts again inside the list and is left alone).
+noun between), or a clause or two later as 它们是 with no figure between, or opens the next sentence (它们是…,
+这些城市分别是…); it runs to the end of its clause. A list after 分别是 names the items counted, every one of
+them; a list after 包括 or 如 may name only some, so it is read as partial (more items than the count is still a
+contradiction). Items must be short names with no figure (甲、乙四市和丙市 counts again inside the list and is
+left alone).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ _PARTIAL = r"包括|包含|如"
 _INTRO = re.compile(rf"^[\u4e00-\u9fff]{{0,8}}?[,:]?\s*(?P<intro>{_COMPLETE}|{_PARTIAL})\s*[:]?\s*")
 _NEXT = re.compile(r"^\s*(?:它们|这些[\u4e00-\u9fff]{1,6}?)(?P<intro>(?:分别|依次)?(?:是|为)|包括)\s*:?\s*"
                    r"|^\s*(?P<intro2>(?:分别|依次)(?:是|为))\s*:?\s*")
+_LATER = re.compile(r"[,;]\s*(?P<intro>它们(?:分别|依次)?(?:是|为))\s*:?\s*")
+"""有14个城市的数据不完整，所以没有参与排名，它们是：… (它们 names the counted items, a clause or two later)."""
 _ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z·]{1,10}")
 _COUNTED_AGAIN = re.compile(r"[一二两三四五六七八九十\d]+[个座家省市县区国项]$")
 _CHANGE = re.compile(r"(多|少|增加|减少|新增|净增|增长|下降|超过|不足|以上|以下|近|约)了?$")
@@ -51,9 +54,11 @@ def propose(model: Model) -> Iterator[Relation]:
 def _list_after(model: Model, f: Fig) -> tuple[list[str], bool, str] | None:
     _, s_end = model.sentence_span(f.sentence)
     rest = model.norm[f.end:s_end]
-    m = _INTRO.match(rest)
+    m = _INTRO.match(rest) or _LATER.search(rest)
     if m is not None:
         start = f.end + m.end()
+        if any(f.end <= g.start < start for g in model.figs if g is not f):
+            return None  # another figure between the count and 它们是: it may be the one listed
     else:
         # The list opens the next sentence (它们是…): the count must be the sentence's last.
         later = [g for g in model.in_sentence(f) if g.start > f.end and g.role == "level" and g.unit.integer]

@@ -20,6 +20,7 @@ def _load() -> dict[str, Proposer]:
         average,
         average_span,
         change,
+        change_since,
         count,
         count_listed,
         difference,
@@ -60,6 +61,7 @@ def _load() -> dict[str, Proposer]:
         "gap-to-named": gap_named.propose,
         "fall-beyond-whole": fall.propose,
         "same-figure-twice": repeat.propose,
+        "change-since-year": change_since.propose,
     }
 
 

@@ -19,10 +19,12 @@ def _load() -> dict[str, Proposer]:
     from laibin_check.check.rules import (
         average,
         average_span,
+        balance,
         change,
         change_since,
         count,
         count_listed,
+        count_parts,
         difference,
         fall,
         gap,
@@ -38,6 +40,7 @@ def _load() -> dict[str, Proposer]:
         share,
         slip,
         total,
+        years_total,
     )
 
     return {
@@ -62,6 +65,9 @@ def _load() -> dict[str, Proposer]:
         "fall-beyond-whole": fall.propose,
         "same-figure-twice": repeat.propose,
         "change-since-year": change_since.propose,
+        "balance-sheet": balance.propose,
+        "total-over-years": years_total.propose,
+        "counts-within-whole": count_parts.propose,
     }
 
 

@@ -179,3 +179,34 @@ def test_extract_recovers_every_hand_written_laibin_figure() -> None:
     assert rate.kind == "ratio" and rate.holds is False
     gap = next(s for s in d.suggestions if s.target == values["67.3"])
     assert gap.kind == "difference" and gap.holds is True
+
+
+def _lc2_codes(tmp_path: Path, name: str, text: str) -> list[str]:
+    """Draft `text`, then run verify's engine on the folder: the codes of its quote and coverage findings."""
+    from laibin_check import engine
+    from laibin_check.extract import render
+
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "report.txt").write_text(text, encoding="utf-8")
+    report = ReportText.read(folder / "report.txt", f"{name}/report.txt")
+    (folder / "facts.toml").write_text(render(draft(report, name)), encoding="utf-8")
+    result = engine.check_report(loader.load_report(folder), engine.Settings(hygiene=False))
+    return [f"{f.code}:{f.line}" for f in result.findings if f.code.startswith("LC2")]
+
+
+@pytest.mark.parametrize("text", [
+    # A title printed again as the first line of the body (news sites do), with its figures.
+    "前5月全县工业产值增长12.4%，税收增长6.1%\n前5月全县工业产值增长12.4%，税收增长6.1%\n"
+    "1-5月，全县规上工业产值86.2亿元，同比增长12.4%。\n",
+    # Three copies of one line, the figure in the middle copy included.
+    "两年平均增长7.3%\n两年平均增长7.3%\n两年平均增长7.3%\n全年粮食产量42.6万吨。\n",
+    # A paragraph pasted twice, the second copy last in the text (the quote must reach back, not on).
+    "全市新增市场主体1.2万户，其中企业3860户。\n另有个体工商户8200户。\n全市新增市场主体1.2万户，其中企业3860户。",
+    # Traditional script, a repeated sentence between other lines.
+    "一季度全市地區生產總值增長8.5%。\n出口增長12.0%。\n一季度全市地區生產總值增長8.5%。\n",
+])
+def test_a_draft_keeps_its_own_promises_on_repeated_lines(tmp_path: Path, text: str) -> None:
+    """Verify's quote and coverage checks pass on the unchanged text: every quote occurs once (no LC203) and
+    places its own figure (no LC204 for the copy)."""
+    assert _lc2_codes(tmp_path, "r", text) == []

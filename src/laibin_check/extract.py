@@ -371,7 +371,25 @@ class _Builder:
                 left -= 1
             else:
                 break
-        return self.text[left:right].strip()
+        return self._across_lines(m, left, right) or self.text[left:right].strip()
+
+    def _across_lines(self, m: Mention, left: int, right: int) -> str | None:
+        """A quote for a figure whose whole line occurs twice (a title printed again under 原標題, a paragraph
+        pasted twice), where no quote inside the line is unique: it runs on into the next line, then back into
+        the one before, until it occurs once. Bounded (a few hundred characters) so the cost stays linear; never
+        back over an earlier mention of the same value, so the engine still places this figure."""
+        reach = 240
+        floor = max(self._same_value_before(m, max(0, m.start - reach)), max(0, left - reach))
+        ceiling = min(len(self.text), right + reach)
+        while right < ceiling or left > floor:
+            if right < ceiling:
+                right += 1
+            else:
+                left -= 1
+            a, b = self._snap(left, right)  # the ends move one way; the snapped copy is only the candidate
+            if self.report.occurs_once(self.text[a:b]):
+                return self.text[a:b].strip()
+        return None
 
     def _same_value_before(self, m: Mention, line_start: int) -> int:
         """Just after the start of the last mention before `m` on its line that prints the same value, or 0."""

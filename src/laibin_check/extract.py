@@ -1,14 +1,11 @@
 """Drafting a facts.toml for a report never seen before: every figure as a fact, the not-claims recognised,
-and
-the arithmetic relations between figures proposed as suggestions for an editor to review.
+and the relations the wording states between figures, as `check` reads and judges them.
 
-Relations are proposed from wording and arithmetic together. A relation that holds within rounding is proposed
-when the figures are near each other and share a unit family; a relation that fails is proposed too when the
-wording strongly signals it (a 率 after two counts, 超過…N個百分點 after two rates, 合計 after parts), because
-that
-is exactly where a planted or accidental error hides. Every proposal carries `suggested = true` and a note
-with
-its arithmetic, and nothing here decides a verdict: `laibin-check verify` does, once an editor has reviewed.
+The relations are not read here: `check`'s rules propose them (check/rules/) and the engine `verify` uses judges
+them (check/evaluate.py), so a draft never says "holds" where `verify` or `check` says otherwise. A relation
+`check` is sure of (its error level) is written as an active derivation or check; a reading it is not sure of is
+written with `suggested = true` when it holds, and commented out, with its arithmetic, when it fails: `verify` on
+the unreviewed draft reports the errors `check` reports, and an editor uncomments what they confirm.
 """
 
 from __future__ import annotations
@@ -16,15 +13,15 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from fractions import Fraction
 from functools import cached_property
 from pathlib import Path
 
 from laibin_check.chars import is_cjk
 from laibin_check.errors import InputError
 from laibin_check.figures import COUNT_UNITS, Mention, scan_report
-from laibin_check.numbers import Interval, fmt_interval, parse_printed
+from laibin_check.numbers import Readings, parse_printed
 from laibin_check.report import ReportText, normalise, strip_artifacts
 
 # Clause boundaries for labels: a label is the words between the previous boundary and the number.
@@ -33,15 +30,6 @@ _SENTENCE_STOPS = "。;；!！?？\n"
 _LEADING_NOISE = ("其中", "同时", "此外", "另外", "目前", "全年", "今年", "并", "及", "和", "其")
 _TRAILING_NOISE = ("达到", "达", "为", "是", "了", "有", "共", "约", "的")
 _GROWTH_WORDS = ("同比", "环比", "比上年", "比去年", "较上年", "增长", "增", "下降", "减少", "回落", "提高")
-_RATE_KEYWORDS = ("率", "占", "比重", "比例", "份额")
-_GAP_KEYWORDS = ("超过", "超出", "高于", "高出", "快于", "低于", "慢于", "提高", "回落", "下降", "领先", "比",
-                 "高",
-                 "低", "快", "慢")
-_TOTAL_KEYWORDS = ("合计", "共计", "总计", "总共", "一共", "共有", "累计", "共", "总数", "总量")
-_APPROXIMATE = ("生产总值", "gdp", "增加值")
-_GROWTH_LINK = re.compile(
-    r"\s*[,，]?\s*(同比|环比|比上年同期|比上年|比去年同期|比去年|较上年)?(增长|增|下降|减少|回落)\s*"
-)
 
 
 @dataclass
@@ -61,13 +49,10 @@ class Figure:
     paragraph: int = 0
     sentence: int = 0
     label: str = ""
-    """The normalised words before the number in its clause (simplified), for keyword tests."""
+    """The normalised words before the number in its clause (simplified)."""
     family: str = ""
-    """rate | points | times | the base unit (元, 个, 吨 ...): figures relate only within a family."""
-    scale: Fraction = Fraction(1)
+    """rate | points | times | the base unit (元, 个, 吨 ...): a growth label joins only a level's measure."""
     count: bool = False
-    interval: Interval | None = None
-    """What the print stands for, in base units (元, items, or a plain fraction for rates)."""
 
     @property
     def shown(self) -> str:
@@ -77,31 +62,45 @@ class Figure:
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A proposed relation: a derivation of `target` or a check."""
+    """A relation `check` read from the wording and the engine judged, written over the draft's fact ids."""
 
     kind: str
-    """ratio | difference | sum | target | growth (derivations); bound | equal | respectively (checks)."""
+    """A derivation kind (ratio, share, difference, sum, growth, count ...) or a check kind (equal, bound ...)."""
     formula: str
     note: str
-    holds: bool | None
-    """Whether it holds within rounding; None for an implied figure, which has nothing to contradict."""
+    holds: bool
+    """The engine's verdict on this reading of the claim."""
+    outcome: str
+    """What `check` reports for the claim: holds | error | suggestion (a failing reading to review)."""
+    rule: str
+    """The genre rule that read it: share-of-total, total-of-parts ..."""
+    certainty: str
+    """error (the wording pins the relation) or suggestion."""
+    id: str
+    """The fact that carries the derivation (the stated figure's, or a copy of it), or the check's id."""
     target: str = ""
-    """The fact whose value this derives, or "" for a check."""
-    items: tuple[str, ...] = ()
+    """The stated figure's fact, or "" for a check."""
     facts: tuple[str, ...] = ()
+    """The operands' fact ids."""
+    items: tuple[str, ...] = ()
+    partial: bool = False
     approximate: str = ""
+    copy: bool = False
+    """A second relation for one figure: written on a copy of its fact (same quote and value)."""
+
+    @property
+    def written(self) -> bool:
+        """Active in the draft; a failing reading `check` only suggests is written commented out."""
+        return self.outcome != "suggestion"
 
 
 @dataclass(frozen=True)
-class Implied:
-    """A figure the report does not print but its figures determine (last year's level, an annual target)."""
+class PlainFigure:
+    """A figure read as a plain number, without its unit (897 of 897萬人 divided into a total): a second fact on
+    the same printed figure, in 倍."""
 
     id: str
-    unit: str
-    period: str
-    measure: str
-    group: str
-    derive: Suggestion
+    of: str
 
 
 @dataclass
@@ -113,56 +112,109 @@ class Draft:
     encoding: str
     groups: list[tuple[str, str]]
     figures: list[Figure]
-    implied: list[Implied]
     suggestions: list[Suggestion]
     not_claims: list[tuple[str, str, str]]
     """(text, reason, note)."""
     traditional: bool = True
-    checks: list[tuple[str, Suggestion]] = field(default_factory=list)
-
-    def derive_of(self, fact_id: str) -> Suggestion | None:
-        return self.derives().get(fact_id)
+    plain: list[PlainFigure] = field(default_factory=list)
 
     def derives(self) -> dict[str, Suggestion]:
-        """The derivation suggested for each fact, by id: one look-up per fact when the draft is rendered."""
-        out: dict[str, Suggestion] = {}
-        for s in reversed(self.suggestions):
-            out[s.target] = s  # the first suggestion for a target wins, as in derive_of
-        return out
+        """The derivation written on each figure's own fact, by id."""
+        return {s.id: s for s in self.suggestions if s.target and not s.copy}
+
+    @property
+    def checks(self) -> list[Suggestion]:
+        return [s for s in self.suggestions if not s.target]
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for s in self.suggestions if s.outcome == outcome)
 
 
 # -- drafting
 # -------------------------------------------------------------------------------------------------
 
 
-def draft(report: ReportText, report_id: str, file_name: str = "report.txt") -> Draft:
+def draft(report: ReportText, report_id: str, file_name: str = "report.txt",
+          readings: Readings | None = None) -> Draft:
     """Everything `extract` writes, as data (the tests read this rather than the TOML)."""
     builder = _Builder(report)
     figures = builder.figures()
-    suggestions, implied = _Relations(builder, figures).run()
     d = Draft(
         report_id=report_id, title=builder.title(), file=file_name, sha256=report.sha256,
-        encoding=report.encoding, groups=builder.groups, figures=figures, implied=implied,
-        suggestions=[], not_claims=builder.not_claims(), traditional=builder.traditional,
+        encoding=report.encoding, groups=builder.groups, figures=figures, suggestions=[],
+        not_claims=builder.not_claims(), traditional=builder.traditional,
     )
-    # One derivation per fact; a second relation for the same fact becomes an `equal` check.
-    taken: set[str] = set()
-    for s in suggestions:
-        if s.target and s.target not in taken and s.kind in ("ratio", "difference", "sum"):
-            taken.add(s.target)
-            d.suggestions.append(s)
-        elif s.target and s.kind in ("ratio", "difference", "sum"):
-            d.checks.append((f"{s.target}_{s.kind}", Suggestion(
-                "equal", f"{s.target} == {s.formula}", s.note, s.holds)))
-        else:
-            base = f"{s.facts[0] if s.facts else 'check'}_{s.kind}"
-            d.checks.append((base, s))
-    ids = _Names()
-    unique: list[tuple[str, Suggestion]] = []
-    for cid, s in d.checks:
-        unique.append((_unique(cid, ids), s))
-    d.checks = unique
+    _relations(d, report, readings)
     return d
+
+
+def _relations(d: Draft, report: ReportText, readings: Readings | None) -> None:
+    """The claims `check` judged, each written over the draft's fact ids: the reading that decides the claim."""
+    from laibin_check.check import judged_claims
+
+    _, claims = judged_claims(report, d.report_id, report.display_path, readings)
+    by_start = {f.mention.start: f for f in d.figures}
+    ids = _Names({f.id for f in d.figures})
+    carried: set[str] = set()
+    plain: dict[str, str] = {}
+    for claim in sorted(claims, key=lambda c: c.finding.sort_key):
+        r = claim.reading.relation
+        figs = [by_start.get(g.mention.start) for g in r.figs]
+        if any(f is None for f in figs):
+            continue  # a figure the draft does not hold (never so today: both read scan_report's claims)
+        for g in r.figs:
+            _adopt_unit(by_start[g.mention.start], g.unit.name)
+        operands: list[str] = []
+        for i, g in enumerate(r.operands):
+            f = by_start[g.mention.start]
+            if i in r.plain:
+                if f.id not in plain:
+                    plain[f.id] = _unique(f"{f.id}_n", ids)
+                    d.plain.append(PlainFigure(plain[f.id], f.id))
+                operands.append(plain[f.id])
+            else:
+                operands.append(f.id)
+        target = by_start[r.target.mention.start].id if r.target is not None else ""
+        formula = r.formula.format(*operands, t=target)
+        outcome = claim.outcome
+        if target:
+            copy = outcome == "suggestion" or target in carried
+            if not copy:
+                carried.add(target)
+            sid = _unique(f"{target}_{r.kind}", ids) if copy else target
+        else:
+            copy = False
+            sid = _unique(f"{operands[0]}_{r.kind}", ids)
+        d.suggestions.append(Suggestion(
+            kind=r.kind, formula=formula,
+            note=_note(r.why, claim.finding.message, claim.readings),
+            holds=claim.reading.finding.verdict == "consistent", outcome=outcome, rule=r.rule,
+            certainty=r.certainty, id=sid, target=target, facts=tuple(operands), items=r.items,
+            partial=r.partial, approximate=r.approximate, copy=copy))
+
+
+def _adopt_unit(f: Figure, unit: str) -> None:
+    """The unit the relation was judged in, when the draft's reading of the printed unit differs (a list that
+    prints 萬 and names 萬人 once: 分別為972.4萬、1076.62萬人)."""
+    if unit == f.unit:
+        return
+    from laibin_check.units import resolve
+
+    try:
+        same = resolve(f.unit)[1:4] == resolve(unit)[1:4]
+    except (KeyError, ValueError):
+        same = False
+    if not same:
+        f.unit, f.unit_note = unit, f"unit {unit} read from the sentence (printed {f.mention.unit or 'none'}); review"
+
+
+def _note(why: str, message: str, readings: int) -> str:
+    """The words the relation was read from, and the engine's arithmetic (with, for a suggestion, what would
+    confirm it)."""
+    parts = [f"read from: {why}" if why else "", re.sub(r"^review: ", "", message)]
+    if readings > 1:
+        parts.append(f"{readings} readings of this claim were judged; this is the one that decides it")
+    return "; ".join(p for p in parts if p).replace("\n", " ")
 
 
 class _Builder:
@@ -376,20 +428,32 @@ class _Builder:
     def _across_lines(self, m: Mention, left: int, right: int) -> str | None:
         """A quote for a figure whose whole line occurs twice (a title printed again under 原標題, a paragraph
         pasted twice), where no quote inside the line is unique: it runs on into the next line, then back into
-        the one before, until it occurs once. Bounded (a few hundred characters) so the cost stays linear; never
-        back over an earlier mention of the same value, so the engine still places this figure."""
+        the one before, until it occurs once. Never back over an earlier mention of the same value, so the engine
+        still places this figure. Bounded (240 characters either way) and found by bisection (a longer quote
+        occurs no more often than a shorter one it holds): a handful of searches, whatever the text repeats."""
         reach = 240
         floor = max(self._same_value_before(m, max(0, m.start - reach)), max(0, left - reach))
         ceiling = min(len(self.text), right + reach)
-        while right < ceiling or left > floor:
-            if right < ceiling:
-                right += 1
-            else:
-                left -= 1
-            a, b = self._snap(left, right)  # the ends move one way; the snapped copy is only the candidate
-            if self.report.occurs_once(self.text[a:b]):
-                return self.text[a:b].strip()
-        return None
+
+        def unique(a: int, b: int) -> bool:
+            a, b = self._snap(a, b)
+            return self.report.occurs_once(self.text[a:b])
+
+        if unique(left, ceiling):
+            lo, hi = right, ceiling  # unique(left, hi) holds; find the least such hi
+            while hi - lo > 1:
+                mid = (lo + hi) // 2
+                lo, hi = (lo, mid) if unique(left, mid) else (mid, hi)
+            a, b = self._snap(left, hi)
+        elif unique(floor, ceiling):
+            lo, hi = floor, left  # unique(lo, ceiling) holds; find the greatest such lo
+            while hi - lo > 1:
+                mid = (lo + hi) // 2
+                lo, hi = (mid, hi) if unique(mid, ceiling) else (lo, mid)
+            a, b = self._snap(lo, ceiling)
+        else:
+            return None
+        return self.text[a:b].strip()
 
     def _same_value_before(self, m: Mention, line_start: int) -> int:
         """Just after the start of the last mention before `m` on its line that prints the same value, or 0."""
@@ -428,31 +492,20 @@ class _Builder:
         return left, right
 
     def quantify(self, f: Figure) -> None:
+        """The figure's family (a growth label joins only a level's measure) and whether it counts items (its
+        reading comment says so)."""
         m = f.mention
         base = m.base_unit
-        if base in ("%",):
-            f.family, f.scale = "rate", Fraction(1, 100)
-        elif base == "‰":
-            f.family, f.scale = "rate", Fraction(1, 1000)
-        elif base == "成":
-            f.family, f.scale = "rate", Fraction(1, 10)
+        if base in ("%", "‰", "成"):
+            f.family = "rate"
         elif base in ("个百分点", "百分点"):
-            f.family, f.scale = "points", Fraction(1, 100)
+            f.family = "points"
         elif base == "倍":
-            f.family, f.scale = "times", Fraction(1)
+            f.family = "times"
         else:
-            f.family, f.scale = (base or "个"), m.magnitude
+            f.family = base or "个"
         f.count = ((base in COUNT_UNITS or base == "") and m.magnitude == 1
                    and f.family not in ("rate", "points"))
-        if m.kind != "figure":
-            return
-        try:
-            printed = parse_printed(m.value, integer=f.count)
-        except ValueError:
-            return
-        interval = printed.interval.scale(f.scale)
-        # Signed as the text states it (figures.fact_sign, the engine's rule): 下降5.2% is -5.2%.
-        f.interval = -interval if m.sign < 0 and m.sign_word != "-" else interval
 
     # -- not-claims ---------------------------------------------------------------------------------------
     def not_claims(self) -> list[tuple[str, str, str]]:
@@ -551,286 +604,6 @@ def _unique(base: str, taken: _Names) -> str:
     return name
 
 
-# -- relations
-# --------------------------------------------------------------------------------------------------
-
-
-class _Relations:
-    def __init__(self, builder: _Builder, figures: list[Figure]) -> None:
-        self.b = builder
-        self.figs = [f for f in figures if f.mention.kind == "figure" and f.interval is not None]
-        self.index = {id(f): k for k, f in enumerate(self.figs)}
-        self.out: list[Suggestion] = []
-        self.implied: list[Implied] = []
-        self.implied_ids = _Names({f.id for f in figures})
-        from laibin_check.hygiene.scripts import dominant_script
-
-        # Labels the draft adds ("年度目標") are written in the report's own script.
-        self.simplified = dominant_script(builder.text) == "simplified"
-
-    def words(self, traditional: str, simplified: str) -> str:
-        return simplified if self.simplified else traditional
-
-    def run(self) -> tuple[list[Suggestion], list[Implied]]:
-        for i, f in enumerate(self.figs):
-            if f.family == "rate":
-                self.rate(i, f)
-            elif f.family == "points":
-                self.gap(i, f)
-            else:
-                self.total(i, f)
-                self.growth(i, f)
-        self.respectively()
-        self.equal()
-        return self.out, self.implied
-
-    # -- neighbourhoods -----------------------------------------------------------------------------------
-    def before_in_sentence(self, i: int) -> list[Figure]:
-        """The figures before figs[i] in its sentence, nearest first (figures are in reading order)."""
-        f = self.figs[i]
-        out = []
-        for j in range(i - 1, -1, -1):
-            if self.figs[j].sentence != f.sentence:
-                break
-            out.append(self.figs[j])
-        return out
-
-    def between(self, a: Figure, b: Figure) -> str:
-        return normalise(self.b.text[a.mention.phrase_end:b.mention.phrase_start])
-
-    # -- rates: shares, ratios, targets ---------------------------------------------------------------------
-    def rate(self, i: int, r: Figure) -> None:
-        label = r.label
-        near = [g for g in self.before_in_sentence(i) if g.family not in ("rate", "points", "times")]
-        tail = label[-8:]
-        if "目标" in label or "计划" in tail:
-            if near and ("完成" in label or "占" in label or "的" in label[-2:]):
-                self.target(near[0], r)
-            return
-        if not any(k in label for k in _RATE_KEYWORDS):
-            return
-        if "占" in label:
-            self.share(i, r, near)
-            return
-        # 率 after two counts or levels of one family: the smaller over the larger.
-        pair = None
-        for j, a in enumerate(near):
-            for c in near[j + 1:]:
-                if a.family == c.family:
-                    pair = (a, c)
-                    break
-            if pair:
-                break
-        if pair is None:
-            return
-        a, c = pair  # a is nearer (usually the part), c earlier
-        num, den = (a, c) if _mid(a.interval) <= _mid(c.interval) else (c, a)
-        self.ratio(r, num, den)
-
-    def share(self, i: int, r: Figure, near: list[Figure]) -> None:
-        """占…的N%: the nearest level before it over the earlier figure the words after 占 name."""
-        if not near:
-            return
-        part = near[0]
-        after = r.label[r.label.rfind("占") + 1:]
-        whole_name = re.sub(r"^(全市|全区|全省|全国|全县|全年|同期|全部|所有|整个|总)", "",
-                            after.rstrip("的比重例"))[:8]
-        earlier = list(reversed(self.figs[: self.index[id(part)]]))
-        for w in earlier:
-            measure = normalise(w.measure)
-            if w.family == part.family and whole_name and (
-                    whole_name in measure or measure in whole_name
-                    # 占全部投资的33.5% names 固定资产投资 by its head noun
-                    or (len(whole_name) >= 2 and whole_name[-2:] in measure)):
-                self.ratio(r, part, w)
-                return
-        # 其中企業8620戶, 佔36.7%: the share of the larger figure of the same family just before.
-        for w in earlier:
-            if w.family == part.family and part.sentence - w.sentence <= 1 and _mid(w.interval) > _mid(
-                    part.interval):
-                self.ratio(r, part, w)
-                return
-
-    def ratio(self, r: Figure, num: Figure, den: Figure) -> None:
-        assert r.interval is not None and num.interval is not None and den.interval is not None
-        try:
-            computed = num.interval / den.interval
-        except ZeroDivisionError:
-            return
-        holds = computed.meets(r.interval)
-        note = (f"{num.shown} / {den.shown} = {_show(computed, r)} against the printed {r.shown} "
-                f"{_show(r.interval, r)}: {_verdict(holds)}")
-        self.out.append(Suggestion("ratio", f"{num.id} / {den.id}", note, holds, target=r.id,
-                                   facts=(num.id, den.id)))
-
-    def target(self, done: Figure, share: Figure) -> None:
-        """完成年度目標任務的N%: an annual target implied by progress against it (whole for a count)."""
-        assert done.interval is not None and share.interval is not None
-        try:
-            t = done.interval / share.interval
-        except ZeroDivisionError:
-            return
-        holds: bool | None = None
-        if done.count:
-            holds = t.has_integer()
-            ints = t.integers(limit=5) or []
-            fit = (f"whole targets in range: {', '.join(map(str, ints))}" if ints
-                   else "no whole-number target fits")
-            note = (f"{done.shown} / {share.shown}: target {fmt_interval(t, 2)} {done.mention.unit}; {fit}: "
-                    f"{_verdict(holds)}")
-        else:
-            shown = fmt_interval(t.scale(1 / done.scale), 2)
-            note = f"{done.shown} / {share.shown}: target {shown}{done.unit}"
-        tid = _unique(f"{done.id}_target", self.implied_ids)
-        s = Suggestion("target", f"{done.id} / {share.id}", note, holds, target=tid,
-                       facts=(done.id, share.id))
-        year = share.period[:4] if share.period[:4].isdigit() else ""
-        label = f"{done.measure}{self.words('年度目標', '年度目标')}"
-        self.implied.append(Implied(tid, done.unit, year, label, done.group, s))
-
-    # -- percentage-point gaps ------------------------------------------------------------------------------
-    def gap(self, i: int, g: Figure) -> None:
-        if not any(k in g.label for k in _GAP_KEYWORDS):
-            return
-        rates = [f for f in self.before_in_sentence(i) if f.family == "rate"]
-        if len(rates) < 2:
-            return
-        b, a = rates[0], rates[1]  # a earlier, b nearer
-        assert a.interval is not None and b.interval is not None and g.interval is not None
-        hi, lo = (a, b) if _mid(a.interval) >= _mid(b.interval) else (b, a)
-        assert hi.interval is not None and lo.interval is not None
-        computed = hi.interval - lo.interval
-        holds = computed.meets(g.interval)
-        note = (f"{hi.shown} - {lo.shown} = {_show(computed, g)} against the printed {g.shown} "
-                f"{_show(g.interval, g)}: {_verdict(holds)}")
-        self.out.append(Suggestion("difference", f"{hi.id} - {lo.id}", note, holds, target=g.id,
-                                   facts=(hi.id, lo.id)))
-
-    # -- sums and parts -------------------------------------------------------------------------------------
-    def total(self, i: int, t: Figure) -> None:
-        # Parts before a total: 甲4個、乙5個, 合計9個.
-        if any(k in t.label for k in _TOTAL_KEYWORDS):
-            parts = [f for f in self.before_in_sentence(i) if f.family == t.family]
-            if len(parts) < 2:
-                parts = []
-                for f in reversed(self.figs[:i]):
-                    if t.sentence - f.sentence > 2:
-                        break  # figures are in reading order: none further back is within two sentences
-                    if f.paragraph == t.paragraph and f.family == t.family:
-                        parts.append(f)
-            if len(parts) >= 2:
-                self.sum(t, list(reversed(parts)), exhaustive=True)
-                return
-        # A total, then 其中 and its parts: in the same sentence, or in the next one when it opens with 其中.
-        # The next two sentence stops, by bisection: slicing or scanning the rest of the text for each figure
-        # made extract quadratic in the report's length.
-        text, end = self.b.text, t.mention.phrase_end
-        stops = self.b.sentence_stops[bisect.bisect_left(self.b.sentence_stops, end):][:2]
-        if not stops:
-            return
-        this_end = stops[0]
-        where = normalise(text[end:stops[0]]).find("其中")
-        if where < 0 and len(stops) > 1:
-            nxt = text[stops[0] + 1:stops[1]]
-            if normalise(nxt).lstrip().startswith("其中"):
-                where = stops[0] - end + 1 + len(nxt) - len(nxt.lstrip())
-                this_end = stops[1]
-        if where < 0:
-            return
-        start = end + where
-        later = []
-        for f in itertools.islice(self.figs, i + 1, None):
-            if f.mention.start >= this_end:
-                break
-            if start <= f.mention.start:
-                later.append(f)
-        # Only figures of the total's own family, and before any other figure of that family ends the list.
-        parts = [f for f in later if f.family == t.family]
-        if parts:
-            self.sum(t, parts, exhaustive=False)
-
-    def sum(self, t: Figure, parts: list[Figure], exhaustive: bool) -> None:
-        total = parts[0].interval
-        assert total is not None and t.interval is not None
-        for p in parts[1:]:
-            assert p.interval is not None
-            total = total + p.interval
-        formula = " + ".join(p.id for p in parts)
-        shown = " + ".join(p.shown for p in parts)
-        equal = total.meets(t.interval)
-        if exhaustive or (equal and len(parts) >= 2):
-            note = (f"{shown} = {_show(total, t)} against the printed {t.shown} {_show(t.interval, t)}: "
-                    f"{_verdict(equal)}")
-            self.out.append(Suggestion("sum", formula, note, equal, target=t.id,
-                                       facts=tuple(p.id for p in parts)))
-            return
-        # 其中 parts need not be all of the total, but may not exceed it.
-        within = total.lo <= t.interval.hi
-        note = (f"其中: {shown} = {_show(total, t)} must not exceed {t.shown} {_show(t.interval, t)}: "
-                f"{_verdict(within)}")
-        self.out.append(Suggestion("bound", f"{formula} <= {t.id}", note, within,
-                                   facts=(t.id, *(p.id for p in parts))))
-
-    # -- growth: last year's level
-    # ----------------------------------------------------------------------------
-    def growth(self, i: int, level: Figure) -> None:
-        if i + 1 >= len(self.figs):
-            return
-        g = self.figs[i + 1]
-        if g.family != "rate" or g.sentence != level.sentence:
-            return
-        words = self.between(level, g)
-        match = _GROWTH_LINK.fullmatch(words)
-        if not match:
-            return
-        # g is signed as the text states it (下降5% is -5%), so one formula serves rises and falls.
-        fell = g.mention.sign < 0 and g.mention.sign_word != "-"
-        sign = "-" if fell else "+"  # as the note reads: 1 - 5% for 下降5%; the formula adds the signed g
-        assert level.interval is not None and g.interval is not None
-        factor = Interval.point(1) + g.interval
-        try:
-            prior = level.interval / factor
-        except ZeroDivisionError:
-            return
-        approx = ""
-        if any(w in normalise(level.measure).lower() for w in _APPROXIMATE):
-            approx = ("GDP and value added grow in real terms, so the prior level implied from the nominal "
-                      "level "
-                      "is only approximate")
-        note = (f"{level.shown} / (1 {sign} {g.shown}) = {fmt_interval(prior.scale(1 / level.scale), 2)}"
-                f"{level.unit} last period")
-        pid = _unique(f"{level.id}_prior", self.implied_ids)
-        s = Suggestion("growth", f"{level.id} / (1 + {g.id})", note, None, target=pid,
-                       facts=(level.id, g.id), approximate=approx)
-        self.implied.append(Implied(pid, level.unit, _prior_period(level.period),
-                                    f"{level.measure}({self.words('上年同期', '上年同期')})",
-                                    level.group, s))
-
-    # -- 分別 ---------------------------------------------------------------------------------------------
-    def respectively(self) -> None:
-        for items, run, _verb in self.b.runs:
-            holds = len(items) == len(run)
-            note = f"{len(items)} items 分別 {len(run)} figures: {_verdict(holds)}"
-            self.out.append(Suggestion("respectively", "", note, holds, items=tuple(items),
-                                       facts=tuple(f.id for f in run)))
-
-    # -- the same quantity stated twice
-    # -----------------------------------------------------------------------
-    def equal(self) -> None:
-        by_label: dict[tuple[str, str], list[Figure]] = {}
-        for f in self.figs:
-            key = normalise(f.measure)
-            if len(key) >= 3 and f.family not in ("rate", "points"):
-                by_label.setdefault((key, f.family), []).append(f)
-        for group in by_label.values():
-            for a, c in itertools.pairwise(group):
-                assert a.interval is not None and c.interval is not None
-                holds = a.interval.meets(c.interval)
-                note = (f"{a.measure}: {a.shown} (line {a.line}) and {c.shown} (line {c.line}): "
-                        f"{_verdict(holds)}")
-                self.out.append(Suggestion("equal", f"{a.id} == {c.id}", note, holds, facts=(a.id, c.id)))
-
-
 def respectively_runs(text: str, norm: str, offsets: list[int],
                       figures: list[Figure]) -> list[tuple[list[str], list[Figure], str]]:
     """Each 分別 with its items (the 、-list before it) and its run of figures (joined by 、 after it), and
@@ -860,33 +633,6 @@ def respectively_runs(text: str, norm: str, offsets: list[int],
         verb = strip_artifacts(text[a + 2:run[0].mention.phrase_start])
         out.append((items, run, verb))
     return out
-
-
-def _mid(iv: Interval | None) -> Fraction:
-    if iv is None:
-        return Fraction(0)
-    if iv.bounded:
-        m = iv.midpoint
-        return m if m is not None else Fraction(0)
-    return Fraction(iv.lo) if iv.lo != -float("inf") else Fraction(0)
-
-
-def _show(iv: Interval, like: Figure) -> str:
-    """An interval in `like`'s printed unit, one decimal more than it prints."""
-    shown = iv.scale(1 / like.scale)
-    unit = like.mention.unit if like.family in ("rate", "points") else ""
-    return fmt_interval(shown, like.mention.decimals + 1 if not like.mention.chinese else 1) + unit
-
-
-def _verdict(holds: bool | None) -> str:
-    if holds is None:
-        return "implied"
-    return "holds within rounding" if holds else "does NOT hold within rounding: check these figures"
-
-
-def _prior_period(period: str) -> str:
-    m = re.fullmatch(r"(\d{4})(.*)", period)
-    return f"{int(m.group(1)) - 1}{m.group(2)}" if m else ""
 
 
 # -- writing TOML
@@ -927,14 +673,15 @@ def _array(values: tuple[str, ...] | list[str]) -> str:
 def render(d: Draft) -> str:
     lines: list[str] = []
     add = lines.append
-    failing = sum(1 for s in [*d.suggestions, *(s for _, s in d.checks)] if s.holds is False)
-    add(f"# Draft facts for {d.file}, written by `laibin-check extract`. "
-        "Review every fact before relying on it:")
-    add("# labels, periods and units are guesses; relations marked `suggested = true` are proposals.")
-    add(f"# {len(d.figures)} figures, {len(d.implied)} implied figures, "
-        f"{len(d.suggestions) + len(d.checks)} suggested relations ({failing} do NOT hold within rounding: "
-        "look at those first), {n} not-claims.".replace("{n}", str(len(d.not_claims)))
-        .replace("(1 do NOT", "(1 does NOT"))
+    errors, holding, review = d.count("error"), d.count("holds"), d.count("suggestion")
+    add(f"# Draft facts for {d.file}, written by `laibin-check extract`. Review every fact before relying on it:")
+    add("# labels, periods and units are guesses. Relations are read and judged as `laibin-check check` does:")
+    add(f"# {errors} contradiction(s) the wording pins (`check`'s errors) and {holding} relation(s) that hold are "
+        "written as derivations and checks")
+    add("# (`suggested = true`: a likely reading, not a certain one); "
+        f"{review} failing reading(s) to review are commented out")
+    add(f"# (`# review:`), with their arithmetic: uncomment what you confirm. {len(d.figures)} figures, "
+        f"{len(d.not_claims)} not-claims.")
     if d.encoding not in ("utf-8", "utf-8-sig"):
         add(f"# The report was read as {d.encoding}.")
     add("")
@@ -949,50 +696,46 @@ def render(d: Draft) -> str:
         add(f"id = {toml_string(gid)}")
         add(f"title = {toml_string(title)}")
         add("")
-    implied_after: dict[str, list[Implied]] = {}
-    for imp in d.implied:
-        implied_after.setdefault(imp.derive.facts[0], []).append(imp)
     derives = d.derives()
+    after: dict[str, list[Suggestion]] = {}
+    for s in d.suggestions:
+        if s.copy:
+            after.setdefault(s.target, []).append(s)
+    plain: dict[str, list[PlainFigure]] = {}
+    for p in d.plain:
+        plain.setdefault(p.of, []).append(p)
     for f in d.figures:
-        m = f.mention
-        add("[[fact]]")
-        add(f"id = {toml_string(f.id)}")
-        add(f"group = {toml_string(f.group)}")
-        add(f"quote = {toml_string(f.quote)}")
-        add(f"value = {toml_string(m.value)}")
-        add(f"unit = {toml_string(f.unit)}")
-        add(f"period = {toml_string(f.period)}")
-        add(f"measure = {toml_string(f.measure)}")
-        if m.kind in ("rank", "record"):
-            add(f"claim = {toml_string(m.kind)}")
+        _fact(add, f, f.id)
         add(f"# line {f.line}, column {f.column}: {_reading(f)}")
         if f.unit_note:
             add(f"# {f.unit_note}")
-        s = derives.get(f.id)
-        if s is not None:
-            _render_derive(add, s)
-        add("")
-        for imp in implied_after.get(f.id, []):
-            add("[[fact]]")
-            add(f"id = {toml_string(imp.id)}")
-            add(f"group = {toml_string(imp.group)}")
-            add("printed = false")
-            add(f"unit = {toml_string(imp.unit)}")
-            add(f"period = {toml_string(imp.period)}")
-            add(f"measure = {toml_string(imp.measure)}")
-            _render_derive(add, imp.derive)
+        inline = derives.get(f.id)
+        if inline is not None:
             add("")
-    for cid, s in d.checks:
-        add("[[check]]")
-        add(f"id = {toml_string(cid)}")
-        add(f"kind = {toml_string(s.kind)}")
-        if s.kind == "respectively":
-            add(f"items = {_array(s.items)}")
-            add(f"facts = {_array(s.facts)}")
+            _derive(add, inline)
+        add("")
+        for p in plain.get(f.id, []):
+            _fact(add, f, p.id, unit="倍")
+            add("# the same figure read as a plain number, without its unit, for the relation that divides by it")
+            add("")
+        for s in after.get(f.id, []):
+            out = add if s.written else _commented(add, s)
+            _fact(out, f, s.id)
+            out("")
+            _derive(out, s)
+            add("")
+    for s in d.checks:
+        out = add if s.written else _commented(add, s)
+        out("[[check]]")
+        out(f"id = {toml_string(s.id)}")
+        out(f"kind = {toml_string(s.kind)}")
+        if s.items:
+            out(f"items = {_array(s.items)}")
         else:
-            add(f"formula = {toml_string(s.formula)}")
-        add(f"note = {toml_string(s.note)}")
-        add("suggested = true")
+            out(f"formula = {toml_string(s.formula)}")
+        out(f"note = {toml_string(s.note)}")
+        if s.certainty == "suggestion":
+            out("suggested = true")
         add("")
     for text, reason, note in d.not_claims:
         add("[[not_claim]]")
@@ -1003,16 +746,44 @@ def render(d: Draft) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _render_derive(add: object, s: Suggestion) -> None:
-    assert callable(add)
-    add("")
+Add = Callable[[str], None]
+
+
+def _fact(add: Add, f: Figure, fid: str, unit: str = "") -> None:
+    m = f.mention
+    add("[[fact]]")
+    add(f"id = {toml_string(fid)}")
+    add(f"group = {toml_string(f.group)}")
+    add(f"quote = {toml_string(f.quote)}")
+    add(f"value = {toml_string(m.value)}")
+    add(f"unit = {toml_string(unit or f.unit)}")
+    add(f"period = {toml_string(f.period)}")
+    add(f"measure = {toml_string(f.measure)}")
+    if m.kind in ("rank", "record"):
+        add(f"claim = {toml_string(m.kind)}")
+
+
+def _derive(add: Add, s: Suggestion) -> None:
     add("[fact.derive]")
     add(f"kind = {toml_string(s.kind)}")
-    add(f"formula = {toml_string(s.formula)}")
+    if s.kind == "count":
+        add(f"items = {_array(s.items)}")
+        if s.partial:
+            add("partial = true")
+    else:
+        add(f"formula = {toml_string(s.formula)}")
     if s.approximate:
         add(f"approximate = {toml_string(s.approximate)}")
     add(f"note = {toml_string(s.note)}")
-    add("suggested = true")
+    if s.certainty == "suggestion":
+        add("suggested = true")
+
+
+def _commented(add: Add, s: Suggestion) -> Add:
+    """A failing reading `check` only suggests: written as TOML comments, so `verify` on the unreviewed draft
+    agrees with `check`, and an editor who confirms the reading removes the `# `."""
+    add(f"# review ({s.rule}): this reading fails, but the wording does not pin it; uncomment it if it is right")
+    return lambda line: add(f"# {line}" if line else "#")
 
 
 def _reading(f: Figure) -> str:
@@ -1061,9 +832,8 @@ def run_extract(report_file: Path, report_id: str | None, output: Path | None, f
         from laibin_check.atomic import write_atomic
 
         write_atomic(output, text.encode("utf-8"))
-    failing = sum(1 for s in [*d.suggestions, *(s for _, s in d.checks)] if s.holds is False)
-    print(f"laibin-check: drafted {len(d.figures)} facts, {len(d.implied)} implied, "
-          f"{len(d.suggestions) + len(d.checks)} suggested relations ({failing} failing), "
+    print(f"laibin-check: drafted {len(d.figures)} facts, {len(d.suggestions)} relations as `check` reads them "
+          f"({d.count('error')} errors, {d.count('suggestion')} to review, commented out), "
           f"{len(d.not_claims)} not-claims from {report_file.as_posix()}"
           + (f" (read as {d.encoding})" if d.encoding not in ("utf-8", "utf-8-sig") else "")
           + (f" -> {output.as_posix()}" if output is not None else ""), file=sys.stderr)

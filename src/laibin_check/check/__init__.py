@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
 if TYPE_CHECKING:
+    from laibin_check.check.evaluate import Claim, Judged
     from laibin_check.check.relation import Relation
     from laibin_check.findings import Finding, ReportResult, RunResult
     from laibin_check.numbers import Readings
@@ -103,24 +104,25 @@ def check_files(paths: Iterable[Path], readings: Readings | None = None) -> RunR
     return RunResult(tuple(results), __version__)
 
 
-def relations_of(report: ReportText, readings: Readings | None = None) -> list[Relation]:
-    """The relations the rules propose (before judging): for `--write-facts` and for `extract`."""
-    from laibin_check.check.model import Model
-    from laibin_check.check.rules import propose
-
-    return propose(Model(report, readings))
-
-
-def _check(report: ReportText, report_id: str, display_path: str,
-           readings: Readings | None) -> tuple[list[Finding], dict[str, Relation]]:
-    from laibin_check.check.evaluate import certain, judge, relation_key
+def judged_claims(report: ReportText, report_id: str, display_path: str,
+                  readings: Readings | None = None) -> tuple[list[Judged], list[Claim]]:
+    """Every relation the rules propose, judged by the engine, and the claims they make: what `check` reports,
+    and what `extract` and `--write-facts` write down, so the three never disagree on a verdict."""
+    from laibin_check.check.evaluate import claims, judge
     from laibin_check.check.model import Model
     from laibin_check.check.rules import propose
 
     model = Model(report, readings)
-    relations = propose(model)
-    judged = judge(model, relations, report_id, display_path)
-    findings = sorted(certain(judged), key=lambda f: f.sort_key)
+    judged = judge(model, propose(model), report_id, display_path)
+    return judged, claims(judged)
+
+
+def _check(report: ReportText, report_id: str, display_path: str,
+           readings: Readings | None) -> tuple[list[Finding], dict[str, Relation]]:
+    from laibin_check.check.evaluate import relation_key
+
+    judged, claims = judged_claims(report, report_id, display_path, readings)
+    findings = sorted((c.finding for c in claims), key=lambda f: f.sort_key)
     by_key: dict[str, Relation] = {}
     for j in judged:
         by_key.setdefault(relation_key(j.relation), j.relation)

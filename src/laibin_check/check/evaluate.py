@@ -119,20 +119,44 @@ def _collect(relations: Sequence[Relation], written: Written, result: ReportResu
     return out
 
 
-def certain(judged: list[Judged]) -> list[Finding]:
-    """Claims, each judged on all its readings: the findings to report, with severity set by certainty."""
+class Claim(NamedTuple):
+    """One claim of the text, judged on all its readings: the reading that decides it, and its outcome."""
+
+    reading: Judged
+    """The first reading that holds, or (when none does) the first reading."""
+    readings: int
+    """How many readings the claim had."""
+    finding: Finding
+    """What `check` reports: passed (severity none), an error, or a review suggestion (LC120)."""
+
+    @property
+    def outcome(self) -> str:
+        """holds | error | suggestion."""
+        if self.finding.severity == "none":
+            return "holds"
+        return "error" if self.finding.code != SUGGESTION_CODE else "suggestion"
+
+
+def claims(judged: list[Judged]) -> list[Claim]:
+    """Claims, each judged on all its readings: a claim holds when one reading holds; a failing claim is an
+    error only when its rule pinned it. The one place that decides, for `check`, `extract` and `--write-facts`."""
     by_claim: dict[str, list[Judged]] = {}
     for j in judged:
         key = j.relation.claim or f"{j.relation.rule}:{j.finding.fact_ids[0]}"
         by_claim.setdefault(key, []).append(j)
-    out: list[Finding] = []
+    out: list[Claim] = []
     for readings in by_claim.values():
         holding = [j for j in readings if j.finding.verdict == "consistent"]
         if holding:
-            out.append(_passed(holding[0]))
+            out.append(Claim(holding[0], len(readings), _passed(holding[0])))
             continue
-        out.append(_failed(readings[0], others=len(readings) - 1))
+        out.append(Claim(readings[0], len(readings), _failed(readings[0], others=len(readings) - 1)))
     return out
+
+
+def certain(judged: list[Judged]) -> list[Finding]:
+    """The findings to report, one per claim, with severity set by certainty."""
+    return [c.finding for c in claims(judged)]
 
 
 def _passed(j: Judged) -> Finding:

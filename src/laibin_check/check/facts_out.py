@@ -25,7 +25,7 @@ def write_folders(report_files: Iterable[Path], out: Path, readings: Readings | 
         if folder.exists():
             raise InputError(folder.as_posix(), "already exists; --write-facts never overwrites a folder")
         report = ReportText.read(path, path.as_posix())
-        text = render(draft(report, report_id, "report.txt"))
+        text = render(draft(report, report_id, "report.txt", readings))
         try:
             folder.mkdir(parents=True)
             (folder / "report.txt").write_bytes(path.read_bytes())

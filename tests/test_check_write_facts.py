@@ -1,0 +1,142 @@
+"""`check --write-facts` and `extract` write the facts `check` used, and `verify` on them agrees with `check`.
+
+A draft keeps its own promises: on the unchanged text, `verify` finds no quote or coverage problem (LC2xx) and
+reports exactly the errors `check` reports; a reading `check` only suggests is written commented out, and once
+an editor uncomments it, `verify` judges it as `check` did. Every sentence is written for these tests.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from laibin_check import engine, loader
+from laibin_check.check import check_files
+from laibin_check.check.facts_out import write_folders
+from laibin_check.extract import draft
+from laibin_check.findings import ReportResult
+from laibin_check.report import ReportText
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TEXTS = {
+    # name: (text, errors `check` reports)
+    "rate": ("一季度，全市共收集企业问题120多个，已解决100个，问题办结率84.0%。\n", 1),
+    "rate-trad": ("一季度，全市共收集企業問題120多個，已解決100個，問題辦結率84.0%。\n", 1),
+    "total": ("今年以来，全县新开工工业项目23个、服务业项目17个、农业项目8个，合计50个。\n", 1),
+    "share": ("上半年，全市外贸进出口总值1200亿元，同比增长10.2%。其中，出口720亿元，占外贸总值的62.0%；"
+              "进口480亿元，占外贸总值的40.0%。\n", 1),
+    "gap": ("1-5月，全市规模以上工业增加值同比增长9.5%，比上年同期的7.2%加快2.6个百分点。\n", 1),
+    "consistent": ("今年以来，全县新开工工业项目23个、服务业项目17个、农业项目8个，合计48个。"
+                   "规模以上工业增加值同比增长9.5%，比上年同期的7.2%加快2.3个百分点。\n", 0),
+    # A figure per head over a total and a population: a suggestion (the population may be another one).
+    "per-head": ("2020年，某市地区生产总值3000亿元，常住人口600万人，人均GDP为6万元。\n", 0),
+    "per-head-holds": ("2020年，某市地区生产总值3000亿元，常住人口600万人，人均GDP为5万元。\n", 0),
+    # One measure for two periods: not the same quantity printed twice.
+    "periods": ("1-6月，全市工业用电量120.5亿千瓦时。6月，全市工业用电量22.3亿千瓦时。\n", 0),
+    # A title printed twice, then a body with a contradiction.
+    "title": ("前5月全县工业产值增长12.4%\n前5月全县工业产值增长12.4%\n"
+              "1-5月，全县共收集企业问题120多个，已解决100个，问题办结率84.0%。\n", 1),
+}
+
+
+def _verify(folder: Path) -> ReportResult:
+    return engine.check_report(loader.load_report(folder), engine.Settings(hygiene=False))
+
+
+def _errors(result: ReportResult) -> list[tuple[int, str]]:
+    return sorted((f.line, f.code) for f in result.findings if f.severity == "error")
+
+
+def _round_trip(tmp_path: Path, name: str, text: str) -> tuple[ReportResult, ReportResult]:
+    """`check` on the text, and `verify` on the folder `check --write-facts` wrote for it."""
+    source = tmp_path / f"{name}.txt"
+    source.write_text(text, encoding="utf-8")
+    checked = check_files([source]).reports[0]
+    (folder,) = write_folders([source], tmp_path / "facts")
+    return checked, _verify(folder)
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_verify_on_the_written_facts_reports_what_check_reports(tmp_path: Path, name: str) -> None:
+    text, expected = TEXTS[name]
+    checked, verified = _round_trip(tmp_path, name, text)
+    assert [f"{f.code} {f.message}" for f in verified.findings if f.code.startswith("LC2")] == []
+    assert len(_errors(checked)) == expected
+    assert _errors(verified) == _errors(checked)
+
+
+def test_the_bundled_report_round_trips_with_only_the_resolution_rate(tmp_path: Path) -> None:
+    text = (ROOT / "facts" / "laibin-2021q1" / "report.txt").read_text(encoding="utf-8")
+    checked, verified = _round_trip(tmp_path, "laibin", text)
+    assert [f.code for f in verified.findings if f.code.startswith("LC2")] == []
+    assert _errors(verified) == _errors(checked) and len(_errors(checked)) == 1
+    (finding,) = [f for f in verified.findings if f.severity == "error"]
+    assert "83.4%" in finding.message
+
+
+def test_the_draft_says_holds_exactly_where_verify_does(tmp_path: Path) -> None:
+    """Every relation the draft writes carries the engine's verdict, and `verify` on the draft agrees."""
+    for name, (text, _) in TEXTS.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "report.txt").write_text(text, encoding="utf-8")
+        d = draft(ReportText.read(folder / "report.txt", "report.txt"), name)
+        from laibin_check.extract import render
+
+        (folder / "facts.toml").write_text(render(d), encoding="utf-8")
+        verdicts = {f.fact_ids[0]: f.verdict for f in _verify(folder).findings if f.fact_ids}
+        for s in d.suggestions:
+            if s.written:
+                assert verdicts[s.id] == ("consistent" if s.holds else "inconsistent"), (name, s)
+            else:
+                assert s.id not in verdicts and not s.holds  # commented out: verify does not judge it
+
+
+def test_a_suggestion_is_commented_out_and_uncommenting_it_checks_it(tmp_path: Path) -> None:
+    text, _ = TEXTS["per-head"]
+    checked, verified = _round_trip(tmp_path, "per-head", text)
+    assert [f.code for f in checked.findings if f.severity != "none"] == ["LC120"]
+    assert _errors(verified) == []
+    facts = tmp_path / "facts" / "per-head" / "facts.toml"
+    written = facts.read_text(encoding="utf-8")
+    assert "# review (per-unit" in written and "# [fact.derive]" in written
+    # The editor confirms the reading: remove the `# ` of the block under the review line.
+    lines = written.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("# review"))
+    end = next(i for i in range(at + 1, len(lines)) if not lines[i].startswith("#"))
+    lines[at + 1:end] = [line[2:] for line in lines[at + 1:end]]
+    facts.write_text("\n".join(lines), encoding="utf-8")
+    confirmed = _verify(facts.parent)
+    assert [f.code for f in confirmed.findings if f.severity == "error"] == ["LC101"]
+    assert "3000亿元" in next(f.message for f in confirmed.findings if f.severity == "error")
+
+
+def test_check_write_facts_then_verify_as_a_user_runs_them(tmp_path: Path) -> None:
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for name in ("rate-trad", "total", "consistent"):
+        (drafts / f"{name}.txt").write_text(TEXTS[name][0], encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "laibin_check", *args], cwd=tmp_path, capture_output=True,
+                              text=True, encoding="utf-8", env=env, check=False)
+
+    checked = run("check", *sorted(str(p) for p in drafts.iterdir()), "--format", "json",
+                  "--write-facts", "facts")
+    assert checked.returncode == 1, checked.stderr
+    verified = run("verify", "--facts", "facts", "--format", "json", "--no-hygiene")
+    assert verified.returncode == 1, verified.stderr
+
+    def errors(out: str) -> list[tuple[str, int, str]]:
+        return sorted((Path(f["path"]).stem if Path(f["path"]).stem != "report" else Path(f["path"]).parent.name,
+                       f["line"], f["code"])
+                      for r in json.loads(out)["reports"] for f in r["findings"] if f["severity"] == "error")
+
+    assert errors(verified.stdout) == errors(checked.stdout) == [("rate-trad", 1, "LC101"), ("total", 1, "LC103")]

@@ -140,3 +140,21 @@ def test_check_write_facts_then_verify_as_a_user_runs_them(tmp_path: Path) -> No
                       for r in json.loads(out)["reports"] for f in r["findings"] if f["severity"] == "error")
 
     assert errors(verified.stdout) == errors(checked.stdout) == [("rate-trad", 1, "LC101"), ("total", 1, "LC103")]
+
+
+def test_the_python_api_is_typed_and_refuses_an_empty_text() -> None:
+    import typing
+
+    import laibin_check
+    from laibin_check.errors import InputError
+
+    record = laibin_check.FindingRecord
+    assert typing.is_typeddict(record)
+    assert {"code", "severity", "certainty", "check_rule", "figures", "receipt"} <= set(typing.get_type_hints(record))
+    (found,) = laibin_check.check_text(TEXTS["rate-trad"][0], name="draft.txt")
+    assert (found["severity"], found["code"], found["certainty"], found["path"]) == ("error", "LC101", "error",
+                                                                                     "draft.txt")
+    assert [(g["role"], g["printed"]) for g in found["figures"]] == [
+        ("stated", "84.0%"), ("operand", "100個"), ("operand", "120多個")]
+    with pytest.raises(InputError, match="report is empty"):
+        laibin_check.check_text(" \n")

@@ -798,6 +798,10 @@ def _reading(f: Figure) -> str:
 # ------------------------------------------------------------------------------------------------
 
 
+def _n(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
 def default_id(path: Path) -> str:
     """The folder name when the file is facts/<id>/report.txt, else the file's stem; lowercased, [a-z0-9-]."""
     stem = path.parent.name if path.stem == "report" and path.parent.name else path.stem
@@ -833,7 +837,7 @@ def run_extract(report_file: Path, report_id: str | None, output: Path | None, f
 
         write_atomic(output, text.encode("utf-8"))
     print(f"laibin-check: drafted {len(d.figures)} facts, {len(d.suggestions)} relations as `check` reads them "
-          f"({d.count('error')} errors, {d.count('suggestion')} to review, commented out), "
+          f"({_n(d.count('error'), 'error')}, {d.count('suggestion')} to review, commented out), "
           f"{len(d.not_claims)} not-claims from {report_file.as_posix()}"
           + (f" (read as {d.encoding})" if d.encoding not in ("utf-8", "utf-8-sig") else "")
           + (f" -> {output.as_posix()}" if output is not None else ""), file=sys.stderr)

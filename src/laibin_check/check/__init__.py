@@ -68,9 +68,13 @@ def check_text(text: str, *, name: str = "report.txt", include_passed: bool = Fa
     """The contradictions `check` finds in one report held in memory, sorted by place.
 
     Problems only (errors and suggestions) unless `include_passed`; each record says why, with the arithmetic
-    in `message` and `receipt`, and lists in `figures` every printed figure it rests on."""
+    in `message` and `receipt`, and lists in `figures` every printed figure it rests on. An empty text raises
+    InputError, as an empty report file does: it is never a clean pass."""
+    from laibin_check.errors import InputError
     from laibin_check.report import ReportText
 
+    if not text.strip():
+        raise InputError(name, "report is empty")
     report = ReportText.from_string(text, name)
     findings, relations = _check(report, Path(name).stem or name, name, readings)
     records = [_record(f, relations.get(f.key)) for f in findings]

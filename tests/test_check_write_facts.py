@@ -39,6 +39,11 @@ TEXTS = {
     "per-head-holds": ("2020年，某市地区生产总值3000亿元，常住人口600万人，人均GDP为5万元。\n", 0),
     # One measure for two periods: not the same quantity printed twice.
     "periods": ("1-6月，全市工业用电量120.5亿千瓦时。6月，全市工业用电量22.3亿千瓦时。\n", 0),
+    # A figure per area the sentence prints in 萬美元 and the relation reads in 萬美元/平方公里.
+    "per-area": ("2020年，某國經濟總量1.00萬億美元（國土面積10.0萬平方公里），每平方公里GDP產出1200萬美元。\n", 1),
+    # One figure printed twice, the title's with a bare magnitude (read as a plain number in 倍).
+    "bare-magnitude": ("上半年某省GDP达8.9万亿\n上半年，某省地区生产总值88123亿元，同比增长5.1%。\n", 1),
+    "bare-magnitude-holds": ("上半年某省GDP达8.8万亿\n上半年，某省地区生产总值88123亿元，同比增长5.1%。\n", 0),
     # A title printed twice, then a body with a contradiction.
     "title": ("前5月全县工业产值增长12.4%\n前5月全县工业产值增长12.4%\n"
               "1-5月，全县共收集企业问题120多个，已解决100个，问题办结率84.0%。\n", 1),
@@ -96,6 +101,14 @@ def test_the_draft_says_holds_exactly_where_verify_does(tmp_path: Path) -> None:
                 assert verdicts[s.id] == ("consistent" if s.holds else "inconsistent"), (name, s)
             else:
                 assert s.id not in verdicts and not s.holds  # commented out: verify does not judge it
+
+
+def test_a_relation_that_reads_a_figure_in_another_unit_is_written_on_a_copy_in_that_unit() -> None:
+    d = draft(ReportText.from_string(TEXTS["per-area"][0], "per-area.txt"), "per-area")
+    (s,) = d.suggestions
+    (per_area,) = [f for f in d.figures if f.mention.value == "1200"]
+    assert per_area.unit == "萬美元" and s.copy and s.target == per_area.id and s.unit == "萬美元/平方公里"
+    assert s.outcome == "error" and not s.holds
 
 
 def test_a_suggestion_is_commented_out_and_uncommenting_it_checks_it(tmp_path: Path) -> None:

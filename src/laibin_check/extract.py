@@ -11,6 +11,7 @@ the unreviewed draft reports the errors `check` reports, and an editor uncomment
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -86,7 +87,10 @@ class Suggestion:
     partial: bool = False
     approximate: str = ""
     copy: bool = False
-    """A second relation for one figure: written on a copy of its fact (same quote and value)."""
+    """Written on a copy of the stated figure's fact (same quote and value): a second relation for one figure, a
+    reading to review, or one that reads the figure in another unit."""
+    unit: str = ""
+    """The unit the relation reads the stated figure in (the copy's unit)."""
 
     @property
     def written(self) -> bool:
@@ -95,12 +99,13 @@ class Suggestion:
 
 
 @dataclass(frozen=True)
-class PlainFigure:
-    """A figure read as a plain number, without its unit (897 of 897萬人 divided into a total): a second fact on
-    the same printed figure, in 倍."""
+class Alternate:
+    """A second fact on one printed figure, in the unit a relation reads it in: a plain number in 倍 (the 897 of
+    897萬人 divided into a total), or a unit the sentence gives it (近1.1萬元 of a price per 平方米)."""
 
     id: str
     of: str
+    unit: str
 
 
 @dataclass
@@ -116,7 +121,7 @@ class Draft:
     not_claims: list[tuple[str, str, str]]
     """(text, reason, note)."""
     traditional: bool = True
-    plain: list[PlainFigure] = field(default_factory=list)
+    alternates: list[Alternate] = field(default_factory=list)
 
     def derives(self) -> dict[str, Suggestion]:
         """The derivation written on each figure's own fact, by id."""
@@ -151,61 +156,64 @@ def draft(report: ReportText, report_id: str, file_name: str = "report.txt",
 def _relations(d: Draft, report: ReportText, readings: Readings | None) -> None:
     """The claims `check` judged, each written over the draft's fact ids: the reading that decides the claim."""
     from laibin_check.check import judged_claims
+    from laibin_check.check.evaluate import PLAIN_UNIT
 
     _, claims = judged_claims(report, d.report_id, report.display_path, readings)
     by_start = {f.mention.start: f for f in d.figures}
     ids = _Names({f.id for f in d.figures})
     carried: set[str] = set()
-    plain: dict[str, str] = {}
+    alts: dict[tuple[str, str], str] = {}
+
+    def fact_for(f: Figure, unit: str) -> str:
+        """The fact that states `f` in `unit`: its own, or a second one on the same printed figure."""
+        if _same_unit(f.unit, unit):
+            return f.id
+        if (f.id, unit) not in alts:
+            alts[f.id, unit] = _unique(f"{f.id}_{'n' if unit == PLAIN_UNIT else 'u'}", ids)
+            d.alternates.append(Alternate(alts[f.id, unit], f.id, unit))
+        return alts[f.id, unit]
+
     for claim in sorted(claims, key=lambda c: c.finding.sort_key):
         r = claim.reading.relation
-        figs = [by_start.get(g.mention.start) for g in r.figs]
-        if any(f is None for f in figs):
+        if any(g.mention.start not in by_start for g in r.figs):
             continue  # a figure the draft does not hold (never so today: both read scan_report's claims)
-        for g in r.figs:
-            _adopt_unit(by_start[g.mention.start], g.unit.name)
-        operands: list[str] = []
-        for i, g in enumerate(r.operands):
-            f = by_start[g.mention.start]
-            if i in r.plain:
-                if f.id not in plain:
-                    plain[f.id] = _unique(f"{f.id}_n", ids)
-                    d.plain.append(PlainFigure(plain[f.id], f.id))
-                operands.append(plain[f.id])
-            else:
-                operands.append(f.id)
-        target = by_start[r.target.mention.start].id if r.target is not None else ""
-        formula = r.formula.format(*operands, t=target)
+        operands = [fact_for(by_start[g.mention.start], PLAIN_UNIT if i in r.plain else g.unit.name)
+                    for i, g in enumerate(r.operands)]
         outcome = claim.outcome
-        if target:
-            copy = outcome == "suggestion" or target in carried
+        target, unit, copy = "", "", False
+        if r.target is not None:
+            f = by_start[r.target.mention.start]
+            target, unit = f.id, r.target.unit.name
+            # A second relation on one figure, a failing reading to review, or a relation that reads the figure in
+            # another unit: written on a copy of the figure's fact.
+            copy = outcome == "suggestion" or target in carried or not _same_unit(f.unit, unit)
             if not copy:
                 carried.add(target)
             sid = _unique(f"{target}_{r.kind}", ids) if copy else target
+            formula = r.formula.format(*operands, t=fact_for(f, unit) if "{t}" in r.formula else "")
         else:
-            copy = False
             sid = _unique(f"{operands[0]}_{r.kind}", ids)
+            formula = r.formula.format(*operands, t="")
         d.suggestions.append(Suggestion(
             kind=r.kind, formula=formula,
             note=_note(r.why, claim.finding.message, claim.readings),
             holds=claim.reading.finding.verdict == "consistent", outcome=outcome, rule=r.rule,
             certainty=r.certainty, id=sid, target=target, facts=tuple(operands), items=r.items,
-            partial=r.partial, approximate=r.approximate, copy=copy))
+            partial=r.partial, approximate=r.approximate, copy=copy, unit=unit))
 
 
-def _adopt_unit(f: Figure, unit: str) -> None:
-    """The unit the relation was judged in, when the draft's reading of the printed unit differs (a list that
-    prints 萬 and names 萬人 once: 分別為972.4萬、1076.62萬人)."""
-    if unit == f.unit:
-        return
+@functools.cache
+def _unit_key(unit: str) -> tuple[object, ...] | None:
     from laibin_check.units import resolve
 
     try:
-        same = resolve(f.unit)[1:4] == resolve(unit)[1:4]
+        return tuple(resolve(unit)[1:4])  # scale, dimension, dims: what the arithmetic reads
     except (KeyError, ValueError):
-        same = False
-    if not same:
-        f.unit, f.unit_note = unit, f"unit {unit} read from the sentence (printed {f.mention.unit or 'none'}); review"
+        return None
+
+
+def _same_unit(a: str, b: str) -> bool:
+    return a == b or (_unit_key(a) is not None and _unit_key(a) == _unit_key(b))
 
 
 def _note(why: str, message: str, readings: int) -> str:
@@ -701,9 +709,9 @@ def render(d: Draft) -> str:
     for s in d.suggestions:
         if s.copy:
             after.setdefault(s.target, []).append(s)
-    plain: dict[str, list[PlainFigure]] = {}
-    for p in d.plain:
-        plain.setdefault(p.of, []).append(p)
+    alternates: dict[str, list[Alternate]] = {}
+    for alt in d.alternates:
+        alternates.setdefault(alt.of, []).append(alt)
     for f in d.figures:
         _fact(add, f, f.id)
         add(f"# line {f.line}, column {f.column}: {_reading(f)}")
@@ -714,13 +722,13 @@ def render(d: Draft) -> str:
             add("")
             _derive(add, inline)
         add("")
-        for p in plain.get(f.id, []):
-            _fact(add, f, p.id, unit="倍")
-            add("# the same figure read as a plain number, without its unit, for the relation that divides by it")
+        for alt in alternates.get(f.id, []):
+            _fact(add, f, alt.id, unit=alt.unit)
+            add(f"# the same figure read in {alt.unit}, as a relation below reads it")
             add("")
         for s in after.get(f.id, []):
             out = add if s.written else _commented(add, s)
-            _fact(out, f, s.id)
+            _fact(out, f, s.id, unit=s.unit)
             out("")
             _derive(out, s)
             add("")

@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from fixtures_gate import sample_result
-from laibin_check.reporters import RenderOptions, get
+from laibin_check.reporters import RenderOptions, get, jsonstream
 
 
 def render(show: str = "info") -> str:
@@ -57,3 +60,16 @@ def test_non_ascii_is_written_as_is() -> None:
 def test_key_order_is_fixed() -> None:
     finding = json.loads(render())["reports"][0]["findings"][0]
     assert list(finding)[:4] == ["code", "rule", "severity", "verdict"]
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),  # integers past 64 bits and lone surrogates included
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON_VALUES)
+def test_fast_encoder_writes_the_standard_librarys_bytes(value: object) -> None:
+    # Elements are written by orjson for speed; the document must stay what json.dumps(indent=2) writes.
+    assert jsonstream.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)

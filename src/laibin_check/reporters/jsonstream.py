@@ -1,10 +1,20 @@
 """Writing a JSON document one array element at a time, byte for byte as `json.dumps(..., indent=2)` writes it
-whole: the document is dumped once with a marker where the array goes, and split around it."""
+whole: the document is dumped once with a marker where the array goes, and split around it.
+
+Elements are encoded by orjson, whose two-space indentation gives the same bytes as the standard library's
+(`ensure_ascii=False`: UTF-8 as is, the same escapes), about twenty times faster: the standard library writes
+indented JSON with its pure-Python encoder only, which was a quarter of a `verify --format json` run over many
+reports. Values orjson refuses (an integer past 64 bits, a lone surrogate) go to the standard library, so the
+output never depends on which encoder wrote it. Findings hold no binary floats (exact arithmetic), the one type
+the two would write differently (1e-07 and 1e-7).
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
+
+import orjson
 
 _MARK = "\x00laibin-check stream\x00"
 
@@ -28,7 +38,15 @@ class ArraySplit:
 
     def element(self, value: Any) -> str:
         """One element, indented as it sits in the array (without the leading newline)."""
-        return self.indent + json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + self.indent)
+        return self.indent + dumps(value).replace("\n", "\n" + self.indent)
+
+
+def dumps(value: Any) -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=2)`, faster."""
+    try:
+        return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
+    except (orjson.JSONEncodeError, UnicodeDecodeError):
+        return json.dumps(value, ensure_ascii=False, indent=2)
 
 
 def marker() -> list[str]:

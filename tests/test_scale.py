@@ -118,3 +118,30 @@ def test_bad_input_in_a_worker_is_one_line(tmp_path: Path) -> None:
     assert proc.returncode == 2
     err = proc.stderr.decode("utf-8")
     assert "r1/facts.toml" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def _check(files: list[Path], *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "laibin_check", "check", *(f.name for f in files), *args],
+                          capture_output=True, check=False, cwd=files[0].parent)
+
+
+@pytest.mark.parametrize("fmt", ["json", "concise"])
+def test_check_jobs_do_not_change_a_byte(tmp_path: Path, fmt: str) -> None:
+    files = []
+    for i in range(3):
+        path = tmp_path / f"r{i}.txt"
+        shutil.copy(LAIBIN / "report.txt", path)
+        files.append(path)
+    clean = tmp_path / "clean.txt"
+    clean.write_text("全市共有企業120家，其中工業企業80家，服務業企業40家。\n", encoding="utf-8")
+    files.insert(1, clean)
+    one = _check(files, "--format", fmt, "--jobs", "1")
+    two = _check(files, "--format", fmt, "--jobs", "2")
+    assert one.returncode == two.returncode == 1, two.stderr
+    assert one.stdout == two.stdout and one.stderr == two.stderr
+    out = one.stdout.decode("utf-8")
+    assert out.index("r0.txt") < out.index("r2.txt")  # run order
+    if fmt == "json":
+        doc = json.loads(out)
+        assert [r["id"] for r in doc["reports"]] == ["r0.txt", "clean.txt", "r1.txt", "r2.txt"]
+        assert doc["summary"]["reports"] == 4 and doc["summary"]["error"] == 3  # 83.4% in each copy

@@ -108,6 +108,8 @@ def check(
     config: Path | None = typer.Option(None, "--config", help="Read this config file."),
     write_facts: Path | None = typer.Option(None, "--write-facts", metavar="DIR", help="Save the facts used: "
                                             "DIR/<name>/facts.toml and report.txt, a starting point for verify."),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for several reports "
+                                    "(default: the machine's cores); the output is the same for any number."),
 ) -> None:
     """Find contradictions in reports nobody has written facts for, from their wording alone."""
     from laibin_check.check.command import run_check
@@ -115,7 +117,7 @@ def check(
 
     settings = (load_config_file(config) if config else load_config(Path.cwd())).merged(
         format=fmt, output=output, fail_on=fail_on, show=show, color=color, waivers=waivers)
-    raise typer.Exit(run_check(report_files, settings, write_facts))
+    raise typer.Exit(run_check(report_files, settings, write_facts, jobs))
 
 
 @app.command()

@@ -35,13 +35,14 @@ def parse_output(spec: str, where: str = "--output") -> OutputSpec:
     return OutputSpec(fmt, Path(path.strip()))
 
 
-def check_outputs(outputs: tuple[OutputSpec, ...], facts: Path, inputs: tuple[Path | None, ...]) -> None:
+def check_outputs(outputs: tuple[OutputSpec, ...], facts: Path | None, inputs: tuple[Path | None, ...]) -> None:
     """Refuse, before the run, an output that would land over an input of the run or outside its project.
 
     No output is written inside the facts folder (its reports, facts and waiver files are what the run reads,
     and a new file there could become one), nor over the config or waivers file; a config's output must also
-    resolve (links followed) inside the config's project."""
-    facts_root = _resolved(facts)
+    resolve (links followed) inside the config's project. `check` has no facts folder: its inputs are the
+    report files."""
+    facts_root = _resolved(facts) if facts is not None else None
     named = {p for p in (_resolved(i) for i in inputs if i is not None) if p is not None}
     for spec in outputs:
         shown = spec.path.as_posix()
@@ -54,7 +55,7 @@ def check_outputs(outputs: tuple[OutputSpec, ...], facts: Path, inputs: tuple[Pa
                 raise InputError(shown, f"the {spec.format} output leads outside the project (through a link)")
         if target in named or (facts_root is not None and target.is_relative_to(facts_root)):
             raise InputError(shown, f"the {spec.format} output would overwrite an input of the run (the facts "
-                                    "folder, the config or the waivers file)")
+                                    "folder, a report, the config or the waivers file)")
         if target.is_dir():
             raise InputError(shown, f"the {spec.format} output is a folder")
 

@@ -123,3 +123,17 @@ def test_artifacts_found_without_a_lookbehind_are_the_lookbehinds() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert [m.span() for m in _artifacts(text)] == [m.span() for m in lookbehind.finditer(text)], text
         assert strip_artifacts(text) == lookbehind.sub("", text), text
+
+
+def test_a_valid_facts_file_imports_only_the_kinds_it_names() -> None:
+    # The loader asks for every kind's keys only about a key the named kind does not take (an error).
+    code = ("import sys; from pathlib import Path; from laibin_check.loader import load_report; "
+            "load_report(Path('facts/laibin-2021q1')); "
+            "print(' '.join(sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith('laibin_check.kinds.'))))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    loaded = set(done.stdout.split()) - {"_base", "_expression", "_listed"}
+    text = (ROOT / "facts" / "laibin-2021q1" / "facts.toml").read_text(encoding="utf-8")
+    import re
+
+    named = set(re.findall(r'^kind = "([a-z_]+)"', text, re.MULTILINE))
+    assert loaded == named and len(named) < 12

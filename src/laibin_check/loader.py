@@ -10,7 +10,7 @@ import bisect
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any, cast
 
@@ -32,7 +32,7 @@ from laibin_check.limits import MAX_DIGITS, MAX_RESULT_DIGITS
 from laibin_check.toml_places import TablePlace, TomlPlaces
 
 if TYPE_CHECKING:
-    from laibin_check.kinds._base import Kind
+    from laibin_check.kinds._base import Kind, Table
     from laibin_check.report import ReportText
 
 FACTS_FILE = "facts.toml"
@@ -47,9 +47,13 @@ _NOT_CLAIM_KEYS = {"text", "reason", "quote", "note"}
 _TABLES = {"fact": _FACT_KEYS, "check": _CHECK_COMMON, "not_claim": _NOT_CLAIM_KEYS, "group": _GROUP_KEYS}
 
 
-def _kind_keys(table: str) -> set[str]:
-    """Every key some kind of this table takes: a key outside them all is unknown whatever the kind."""
-    return {k.name for kind in kinds.all_kinds() if kind.table == table for k in kind.keys}
+@cache
+def _kind_keys(table: str) -> frozenset[str]:
+    """Every key some kind of this table takes: a key outside them all is unknown whatever the kind.
+
+    It imports every kind module, so it is asked only about a key the named kind does not take (a file with
+    an error in it): a valid facts file imports the kinds it uses and no others (start-up)."""
+    return frozenset(k.name for kind in kinds.all_kinds() if kind.table == table for k in kind.keys)
 
 
 # -- positions ----------------------------------------------------------------------------------------------------
@@ -152,11 +156,18 @@ class _Builder:
             raise self.error(f"{key!r} must be true or false", table, key)
         return value
 
-    def _unknown(self, entry: Mapping[str, Any], allowed: set[str], table: TablePlace, what: str) -> None:
+    def _unknown(self, entry: Mapping[str, Any], allowed: set[str], table: TablePlace, what: str,
+                 kind_table: Table | None = None) -> None:
+        """A key outside `allowed` and, for a derive or check table (`kind_table`), outside every kind's keys is
+        unknown; the keys of the kind the entry names are tried first, so that valid files never list them all."""
+        name = entry.get("kind") if kind_table is not None else None
+        named = kinds.of(kind_table, name) if kind_table is not None and isinstance(name, str) else None
+        own = {k.name for k in named.keys} if named is not None else set()
         for key in entry:
-            if key not in allowed:
-                raise self.error(
-                    f"unknown key {key!r} in {what}; allowed: {', '.join(sorted(allowed))}", table, key)
+            if key in allowed or key in own or (kind_table is not None and key in _kind_keys(kind_table)):
+                continue
+            every = allowed | _kind_keys(kind_table) if kind_table is not None else allowed
+            raise self.error(f"unknown key {key!r} in {what}; allowed: {', '.join(sorted(every))}", table, key)
 
     def _array(self, data: Mapping[str, Any], name: str) -> list[tuple[Mapping[str, Any], TablePlace]]:
         entries = data.get(name, [])
@@ -167,8 +178,7 @@ class _Builder:
             table = self.pos.table(name, i)
             if not isinstance(entry, dict):
                 raise self.error(f"each {name} must be a table", table)
-            allowed = _TABLES[name] | _kind_keys("check") if name == "check" else _TABLES[name]
-            self._unknown(entry, allowed, table, f"[[{name}]]")
+            self._unknown(entry, _TABLES[name], table, f"[[{name}]]", "check" if name == "check" else None)
             out.append((entry, table))
         return out
 
@@ -306,7 +316,7 @@ class _Builder:
         table = self.pos.derive_table(fact_table.line) or fact_table
         if not isinstance(raw, dict):
             raise self.error("derive must be a table: write [fact.derive] after the fact", fact_table, "derive")
-        self._unknown(raw, _DERIVE_COMMON | _kind_keys("derive"), table, "[fact.derive]")
+        self._unknown(raw, _DERIVE_COMMON, table, "[fact.derive]", "derive")
         name = self._get(raw, table, "kind", str, True)
         kind = kinds.of("derive", name)
         if kind is None:

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -145,3 +146,53 @@ def test_check_jobs_do_not_change_a_byte(tmp_path: Path, fmt: str) -> None:
         doc = json.loads(out)
         assert [r["id"] for r in doc["reports"]] == ["r0.txt", "clean.txt", "r1.txt", "r2.txt"]
         assert doc["summary"]["reports"] == 4 and doc["summary"]["error"] == 3  # 83.4% in each copy
+
+
+# -- linear cost: a guard on the whole pipeline ---------------------------------------------------------------
+
+def _long_report(k: int) -> str:
+    """The bundled report written k times with renumbered figures (scripts/bench_scale.py's generator)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_scale", LAIBIN.parents[1] / "scripts" / "bench_scale.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text: str = module.long_report(k)
+    return text
+
+
+def _steps(tmp_path: Path, k: int) -> dict[str, Any]:
+    """extract, verify (of extract's draft) and check of one report k times the bundled length, each a thunk."""
+    from laibin_check import engine
+    from laibin_check.check import check_report
+    from laibin_check.extract import extract
+
+    folder = tmp_path / f"k{k}"
+    folder.mkdir()
+    report = folder / "report.txt"
+    report.write_text(_long_report(k), encoding="utf-8")
+    (folder / "facts.toml").write_text(extract(report, "report.txt", f"k{k}")[0], encoding="utf-8")
+    return {
+        "extract": lambda: extract(report, "report.txt", f"k{k}"),
+        "verify": lambda: engine.check_folder((folder, engine.Settings())),
+        "check": lambda: check_report(ReportText.read(report, "report.txt"), f"k{k}"),
+    }
+
+
+def test_cost_grows_linearly_with_the_reports_length(tmp_path: Path) -> None:
+    # A report ten times longer must cost about ten times as much: a loop over the whole text for each figure,
+    # quote or 其中 (quadratic) makes it 30 to 100 times. CPU time of this process, the least of a few runs
+    # interleaved between the two lengths, so that a loaded machine slows both alike; 20 leaves room for noise.
+    import time
+
+    one, ten = _steps(tmp_path, 1), _steps(tmp_path, 10)
+    for step in one:
+        one[step]()  # imports, compiled patterns and tables: paid once, not per length
+        best = {1: float("inf"), 10: float("inf")}
+        for _ in range(3):
+            for k, steps in ((1, one), (10, ten)):
+                start = time.process_time()
+                steps[step]()
+                best[k] = min(best[k], time.process_time() - start)
+        assert best[10] <= 20 * best[1], f"{step}: {best[10]:.3f} s at k=10 against {best[1]:.3f} s at k=1"

@@ -136,6 +136,11 @@ class Model:
     def in_sentence(self, f: Fig) -> list[Fig]:
         return [g for g in self._by_sentence.get(f.sentence, ())]
 
+    def sentence_figs(self, sentence: int) -> list[Fig]:
+        """The figures of sentence number `sentence`, in text order: looked up, not a pass over every figure
+        (a rule that looks near each of many places stays linear in the report's length)."""
+        return list(self._by_sentence.get(sentence, ()))
+
     @property
     def _by_sentence(self) -> dict[int, list[Fig]]:
         cached = getattr(self, "_by_sentence_cache", None)

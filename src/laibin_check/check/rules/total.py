@@ -49,12 +49,12 @@ def _total_then_parts(model: Model) -> Iterator[Relation]:
             before_sentence = s - 1  # the total is in the sentence before one that opens with 其中
         else:
             before_sentence = s
-        totals = [f for f in model.figs if f.sentence == before_sentence and f.end <= at and f.role == "level"
+        totals = [f for f in model.sentence_figs(before_sentence) if f.end <= at and f.role == "level"
                   and f.unit.kind not in ("rate", "points", "times") and not _CHANGE.search(f.label[-3:])]
         if not totals:
             continue
         t = totals[-1]
-        after = [f for f in model.figs if at < f.start < s_end and f.role == "level"
+        after = [f for f in model.sentence_figs(s) if at < f.start < s_end and f.role == "level"
                  and f.mention.base_unit == t.mention.base_unit and same_period(f, t) is not False
                  and not _CHANGE.search(f.label[-3:])]
         if not after or after[0].clause > model.clause_of(at) + 1:

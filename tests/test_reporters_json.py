@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -73,3 +74,9 @@ _JSON_VALUES = st.recursive(
 def test_fast_encoder_writes_the_standard_librarys_bytes(value: object) -> None:
     # Elements are written by orjson for speed; the document must stay what json.dumps(indent=2) writes.
     assert jsonstream.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_without_orjson_the_standard_library_writes_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = render()
+    monkeypatch.setattr(jsonstream, "orjson", None)
+    assert render() == fast

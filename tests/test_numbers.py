@@ -461,3 +461,22 @@ def test_reading_text_shows_the_interval() -> None:
     assert parse_printed("83.4").reading == "83.4 rounded half up: [83.35, 83.45)"
     assert parse_printed("380多").reading == "多: more than 380, less than 390"
     assert parse_printed("316", integer=True).reading == "exactly 316 (a count)"
+
+
+_ENDS = st.fractions(min_value=-50, max_value=50, max_denominator=12) | st.sampled_from([Fr(0), Fr(1), Fr(-1)])
+
+
+@st.composite
+def _intervals(draw: st.DrawFn) -> Interval:
+    lo, hi = sorted((draw(_ENDS), draw(_ENDS)))
+    lo_end: Ext = -math.inf if draw(st.integers(0, 9)) == 0 else lo
+    hi_end: Ext = math.inf if draw(st.integers(0, 9)) == 0 else hi
+    return Interval(lo_end, hi_end, draw(st.booleans()), draw(st.booleans()))
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(_intervals(), _intervals(), _ENDS)
+def test_fast_products_are_the_general_product(x: Interval, y: Interval, factor: Fr) -> None:
+    # The closed, bounded product and the positive scale skip the general case analysis; they must agree.
+    assert x * y == x._product(y)
+    assert x.scale(factor) == x._product(Interval.point(factor))

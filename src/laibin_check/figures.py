@@ -80,6 +80,10 @@ UNITS: tuple[str, ...] = tuple(
 )
 """Every unit the scanner reads after a number: its own lists, and every unit of units.py's table (simplified,
 without magnitude), so a unit the facts loader knows is never cut off (1100億斤, 萬標箱)."""
+_UNITS_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _unit in UNITS:
+    _UNITS_BY_FIRST[_unit[0]] = (*_UNITS_BY_FIRST.get(_unit[0], ()), _unit)
+"""UNITS by first character, each in UNITS' order (longest first): the units that can start at a place."""
 COUNT_UNITS = frozenset(_CLASSIFIERS) - {"年", "个月", "天", "周", "小时", "分钟", "岁", "大"} | {"大"}
 """Units of whole things: a count is an integer."""
 
@@ -395,7 +399,7 @@ class _Scanner:
                 late = p  # 1.2萬餘人: the qualifier after the magnitude qualifies the number all the same
                 p += 1
         unit_start = p
-        for unit in UNITS:
+        for unit in _UNITS_BY_FIRST.get(n[p:p + 1], ()):
             if n.startswith(unit, p):
                 # 個 followed by 個 again is reduplication (一個個): not a unit here.
                 p += len(unit)

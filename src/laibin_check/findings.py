@@ -6,6 +6,7 @@ build at import (generated methods), NamedTuples ~1.5 ms. Change one with `recor
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning", "info", "none"]
@@ -96,11 +97,7 @@ class Finding(NamedTuple):
     @property
     def fingerprint(self) -> str:
         """Stable across edits that move lines: built from the rule, the report and the facts or quote."""
-        import hashlib
-
-        subject = self.key or ",".join(self.fact_ids) or self.quote
-        raw = f"{self.code}|{self.report}|{subject}"
-        return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+        return _fingerprint(f"{self.code}|{self.report}|{self.key or ','.join(self.fact_ids) or self.quote}")
 
     @property
     def sort_key(self) -> tuple[str, str, int, int, str, tuple[str, ...]]:
@@ -136,3 +133,12 @@ class RunResult(NamedTuple):
     @property
     def findings(self) -> tuple[Finding, ...]:
         return tuple(f for r in self.reports for f in r.findings)
+
+
+@lru_cache(maxsize=4096)
+def _fingerprint(raw: str) -> str:
+    # A finding's fingerprint is asked for by the sort of every output and again by the formats that print it
+    # (hundreds of findings a report); remembered for the last few thousand, never growing with a run.
+    import hashlib
+
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]

@@ -120,6 +120,16 @@ class Interval:
         return self + (-other)
 
     def __mul__(self, other: Interval) -> Interval:
+        a, b, c, d = self.lo, self.hi, other.lo, other.hi
+        if (type(a) is Fraction and type(b) is Fraction and type(c) is Fraction and type(d) is Fraction
+                and not (self.lo_open or self.hi_open or other.lo_open or other.hi_open)):
+            # Closed and bounded, nearly every product the engine takes: every end is reached, none is open.
+            products = (a * c, a * d, b * c, b * d)
+            return Interval(min(products), max(products))
+        return self._product(other)
+
+    def _product(self, other: Interval) -> Interval:
+        """The product of any two intervals (open ends, unbounded ends, zeros)."""
         candidates = [
             (_mul(a, b), ao or bo, a, ao, b, bo)
             for a, ao in ((self.lo, self.lo_open), (self.hi, self.hi_open))
@@ -147,7 +157,12 @@ class Interval:
         return self * other.reciprocal()
 
     def scale(self, factor: Fraction) -> Interval:
-        return self * Interval.point(factor)
+        f = factor if type(factor) is Fraction else Fraction(factor)
+        if (f > 0 and type(self.lo) is Fraction and type(self.hi) is Fraction
+                and (not (self.lo_open or self.hi_open) or self.lo < self.hi)):
+            # A positive factor keeps each end where it is, open or closed (what the product below gives).
+            return Interval(self.lo * f, self.hi * f, self.lo_open, self.hi_open)
+        return self._product(Interval.point(f))
 
 
 def _open_product(either_open: bool, a: Ext, a_open: bool, b: Ext, b_open: bool) -> bool:

@@ -35,6 +35,7 @@ def _load() -> dict[str, Proposer]:
         per_unit,
         perunit,
         price_growth,
+        price_parts,
         rate,
         repeat,
         share,
@@ -68,6 +69,7 @@ def _load() -> dict[str, Proposer]:
         "balance-sheet": balance.propose,
         "total-over-years": years_total.propose,
         "counts-within-whole": count_parts.propose,
+        "price-index-parts": price_parts.propose,
     }
 
 

@@ -46,6 +46,21 @@ _COUNTED_PLACE = re.compile(r"(省份|省区市|省市|省区|省|市|县|国|�
 """A bare whole number right before one of these counts places (6省, 9市, 7省份); not 3市长, 2国家级."""
 
 
+_BARE_SHARES = re.compile(r"(结构|比例|构成)(比)?(由[\d.:]+(调整|变化))?(为|是|调整为|变为)?(\d+(\.\d+)?:){0,3}$")
+"""三次产业结构为10.9:42.2:46.9: the numbers of a structure are percentages printed without %."""
+_BARE_RATIO = re.compile(r"(收入比|收入之比|之比|比值|倍差)(为|是|达|缩小到|缩小至|下降到|降至)?$")
+"""城乡居民收入比为2.11: a quotient printed as a plain number."""
+
+
+def _bare_unit(before: str) -> str:
+    """The unit a bare number's wording gives it (in normalised text), or "" when it gives none."""
+    if _BARE_SHARES.search(before):
+        return "%"
+    if _BARE_RATIO.search(before):
+        return "倍"
+    return ""
+
+
 _COMPARED = re.compile(r"(比|较|于|以|与)(\d{4}年)?$")
 """比2019年同期: the base of a comparison, 同期 included, is not the period of the figures that follow."""
 
@@ -165,7 +180,10 @@ class Model:
         if not m.unit and m.kind == "figure" and _COUNTED_PLACE.match(self.norm, self.to_norm(m.phrase_end)):
             unit_text = "个"  # 江西、福建2省, 甲、乙等9市(州): places counted without a classifier
         elif not m.unit and m.kind == "figure":
-            return None  # a bare number names nothing we can pair safely
+            unit_text = _bare_unit(self.norm[max(0, self.to_norm(m.phrase_start) - 24):self.to_norm(m.phrase_start)])
+            if not unit_text:
+                return None  # a bare number names nothing we can pair safely
+            unit = resolve(unit_text)
         if m.base_unit in _SPANS:
             return None  # 两年平均, 近10年, 3个月: spans of time are not quantities reports add up
         try:

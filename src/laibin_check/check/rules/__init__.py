@@ -20,6 +20,7 @@ def _load() -> dict[str, Proposer]:
         average,
         average_span,
         balance,
+        breakdown,
         change,
         change_since,
         count,
@@ -29,8 +30,12 @@ def _load() -> dict[str, Proposer]:
         fall,
         gap,
         gap_named,
+        gap_overall,
+        income_ratio,
         increase,
+        increase_growth,
         multiple,
+        natural_growth,
         partition,
         per_unit,
         perunit,
@@ -39,8 +44,13 @@ def _load() -> dict[str, Proposer]:
         rate,
         repeat,
         share,
+        share_named,
         slip,
+        structure,
+        target,
         total,
+        trade_balance,
+        urbanisation,
         years_total,
     )
 
@@ -70,6 +80,17 @@ def _load() -> dict[str, Proposer]:
         "total-over-years": years_total.propose,
         "counts-within-whole": count_parts.propose,
         "price-index-parts": price_parts.propose,
+        # The fixed forms of a statistical bulletin (统计公报): relations that hold by definition.
+        "industrial-structure": structure.propose,
+        "urbanisation-rate": urbanisation.propose,
+        "urban-rural-ratio": income_ratio.propose,
+        "gap-to-overall": gap_overall.propose,
+        "trade-balance": trade_balance.propose,
+        "share-of-target": target.propose,
+        "natural-growth": natural_growth.propose,
+        "share-of-named": share_named.propose,
+        "breakdown-halves": breakdown.propose,
+        "growth-from-increase": increase_growth.propose,
     }
 
 

@@ -1,0 +1,77 @@
+"""A total's breakdown by a classification that splits it in two halves by definition: 社会消费品零售总额1458.60亿元。
+按经营地统计，城镇消费品零售额1236.75亿元…；乡村消费品零售额221.85亿元… (按消费类型统计: 商品零售额 and 餐饮收入).
+
+The classifications are the genre's exhaustive ones for totals (经营地/经营单位所在地: 城镇 and 乡村; 消费类型/消费
+形态: 商品零售 and 餐饮收入; 城乡: 城镇 and 农村). The parts are the sentence's levels, one per half; the total is the
+nearest level of the paragraph before the sentence, outside another breakdown, in the same unit and period.
+Per-head or average figures (按常住地分，城镇居民人均可支配收入…) are never summed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from laibin_check.check.model import Fig, Model, same_period
+from laibin_check.check.relation import Relation
+
+_INTRO = re.compile(r"^(其中,?)?(按|从)(经营单位所在地|经营地|消费类型|消费形态|城乡)(统计|分|划分|看|来看)?,")
+_HALVES = {
+    "经营单位所在地": ("城镇", "乡村"), "经营地": ("城镇", "乡村"), "城乡": ("城镇", "乡村|农村"),
+    "消费类型": ("商品零售", "餐饮"), "消费形态": ("商品零售", "餐饮"),
+}
+_AVERAGE = re.compile(r"(人均|平均|均价|户均|每)")
+
+
+def propose(model: Model) -> Iterator[Relation]:
+    for sentence, figs in sorted(_sentences(model).items()):
+        s_start, s_end = model.sentence_span(sentence)
+        m = _INTRO.match(model.norm[s_start:s_end].lstrip())
+        if m is None:
+            continue
+        levels = [g for g in figs if g.role == "level"]
+        halves = _HALVES[m.group(3)]
+        parts = [_one([g for g in levels if re.match(r"^(" + h + r")", _head(g))]) for h in halves]
+        if any(p is None for p in parts) or len(levels) != 2 or any(_AVERAGE.search(g.label) for g in levels):
+            continue
+        a, b = (p for p in parts if p is not None)
+        if a.unit.dims != b.unit.dims or same_period(a, b) is False:
+            continue
+        total = _total(model, a, s_start)
+        if total is None or total.unit.dims != a.unit.dims or same_period(total, a) is False:
+            continue
+        if not total.interval.hi > max(a.interval.lo, b.interval.lo):
+            continue
+        yield Relation("breakdown-halves", "sum", total, (a, b), "{0} + {1}", "error",
+                       f"按{m.group(3)}: {a.shown} + {b.shown} = {total.shown}",
+                       message=f"the two halves of a breakdown by {m.group(3)} add up to the total")
+
+
+def _sentences(model: Model) -> dict[int, list[Fig]]:
+    out: dict[int, list[Fig]] = {}
+    for f in model.figs:
+        out.setdefault(f.sentence, []).append(f)
+    return out
+
+
+def _head(g: Fig) -> str:
+    return re.sub(r"^(其中|全年|全市|全省)+", "", g.label.split(",")[-1])
+
+
+def _one(figs: list[Fig]) -> Fig | None:
+    return figs[0] if len(figs) == 1 else None
+
+
+def _total(model: Model, first: Fig, s_start: int) -> Fig | None:
+    for g in reversed(model.figs[:first.idx]):
+        if g.line != first.line:
+            return None
+        if g.role != "level" or g.start >= s_start:
+            continue
+        g_start, _ = model.sentence_span(g.sentence)
+        if _INTRO.match(model.norm[g_start:g.start].lstrip()):
+            continue  # a part of an earlier breakdown of the same total
+        if _AVERAGE.search(g.label):
+            return None
+        return g
+    return None

@@ -210,7 +210,7 @@ def extract(
     output: Path = typer.Option(None, "--output", "-o", help="Write the draft here instead of stdout."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing --output file."),
 ) -> None:
-    """Draft a facts.toml for a new report: every figure, the not-claims, suggested relations to review."""
+    """Draft a facts.toml for a new report: every figure, the not-claims, the relations as check judges them."""
     from laibin_check.extract import run_extract
 
     raise typer.Exit(run_extract(report_file, report_id, output, force))

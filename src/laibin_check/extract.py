@@ -121,6 +121,8 @@ class Draft:
     not_claims: list[tuple[str, str, str]]
     """(text, reason, note)."""
     traditional: bool = True
+    by: str = "extract"
+    """The command that wrote it, for the header: extract, or check --write-facts."""
     alternates: list[Alternate] = field(default_factory=list)
 
     def derives(self) -> dict[str, Suggestion]:
@@ -682,14 +684,13 @@ def render(d: Draft) -> str:
     lines: list[str] = []
     add = lines.append
     errors, holding, review = d.count("error"), d.count("holds"), d.count("suggestion")
-    add(f"# Draft facts for {d.file}, written by `laibin-check extract`. Review every fact before relying on it:")
-    add("# labels, periods and units are guesses. Relations are read and judged as `laibin-check check` does:")
-    add(f"# {errors} contradiction(s) the wording pins (`check`'s errors) and {holding} relation(s) that hold are "
-        "written as derivations and checks")
-    add("# (`suggested = true`: a likely reading, not a certain one); "
-        f"{review} failing reading(s) to review are commented out")
-    add(f"# (`# review:`), with their arithmetic: uncomment what you confirm. {len(d.figures)} figures, "
-        f"{len(d.not_claims)} not-claims.")
+    add(f"# Draft facts for {d.file}, written by `laibin-check {d.by}`. Review every fact before relying on it:")
+    add("# labels, periods and units are guesses. The relations are `laibin-check check`'s, judged by the same engine:")
+    add(f"# {_n(errors, 'error')} (the wording pins the relation: verify fails on it, as check does), "
+        f"{holding} holding (`suggested = true` where")
+    add(f"# check is not sure of the reading), {review} failing reading(s) to review (commented out under "
+        "`# review`: uncomment")
+    add(f"# what you confirm). {len(d.figures)} figures, {len(d.not_claims)} not-claims.")
     if d.encoding not in ("utf-8", "utf-8-sig"):
         add(f"# The report was read as {d.encoding}.")
     add("")

@@ -1,8 +1,9 @@
 """`check --write-facts DIR`: the facts a check used, saved as a report folder `verify` reads.
 
-Each report becomes DIR/<id>/report.txt (its bytes, unchanged) and DIR/<id>/facts.toml: every figure as a fact,
-the not-claims, and the relations `check` proposed, as suggestions to review (the `extract` draft, whose
-relations come from the same proposer). Nothing is overwritten: an existing folder is an error.
+Each report becomes DIR/<id>/report.txt (its bytes, unchanged) and DIR/<id>/facts.toml: the `extract` draft,
+every figure as a fact, the not-claims, and the relations `check` judged, as it judged them (errors active, a
+failing reading it only suggests commented out for review), so `verify` on the unchanged text reports what
+`check` reports. Nothing is overwritten: an existing folder is an error.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ def write_folders(report_files: Iterable[Path], out: Path, readings: Readings | 
         if folder.exists():
             raise InputError(folder.as_posix(), "already exists; --write-facts never overwrites a folder")
         report = ReportText.read(path, path.as_posix())
-        text = render(draft(report, report_id, "report.txt", readings))
+        drafted = draft(report, report_id, "report.txt", readings)
+        drafted.by = "check --write-facts"
+        text = render(drafted)
         try:
             folder.mkdir(parents=True)
             (folder / "report.txt").write_bytes(path.read_bytes())

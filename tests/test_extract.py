@@ -67,6 +67,9 @@ def test_planted_errors_in_the_simplified_report_are_proposed() -> None:
     parts = _proposed(d, "bound", "2.35", "8620")  # 其中企业8620户 of 2.35万户
     assert parts.outcome == "holds" and parts.holds and not parts.target
     assert {s.rule for s in d.suggestions} <= set(rule_names())
+    # 分别: each figure of the list is named by its item (check's reading of the list, check.model.runs).
+    measures = {f.mention.value: f.measure for f in d.figures}
+    assert [measures[v] for v in ("4.1", "5.6", "7.3")] == ["农业增长", "工业增长", "服务业增长"]
 
 
 def test_planted_errors_in_the_traditional_report_are_proposed() -> None:
@@ -76,6 +79,8 @@ def test_planted_errors_in_the_traditional_report_are_proposed() -> None:
     assert _proposed(d, "sum", "1716", "1,236", "458", "12").outcome == "error"  # 1706
     assert _proposed(d, "bound", "1.86", "0.92", "0.81", "0.18").outcome == "error"
     assert _proposed(d, "bound", "8.42", "6.15").holds is True
+    measures = {f.mention.value: f.measure for f in d.figures}  # named in the report's own script
+    assert [measures[v] for v in ("3.9", "6.8", "5.2")] == ["第一產業增長", "第二產業增長", "第三產業增加值增長"]
     values = _by_value(d)
     for printed in ("２１５.６", "近3", "逾200", "約六", "突破1.2", "10左右", "2.3"):
         assert printed in values, printed

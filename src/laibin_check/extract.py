@@ -12,18 +12,21 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from laibin_check.chars import is_cjk
 from laibin_check.errors import InputError
 from laibin_check.figures import COUNT_UNITS, Mention, scan_report
 from laibin_check.numbers import Readings, parse_printed
 from laibin_check.report import ReportText, normalise, strip_artifacts
+
+if TYPE_CHECKING:
+    from laibin_check.check.model import Model
 
 # Clause boundaries for labels: a label is the words between the previous boundary and the number.
 _CLAUSE_STOPS = ",，;；。!！?？:：、\n“”「」"
@@ -144,23 +147,26 @@ class Draft:
 def draft(report: ReportText, report_id: str, file_name: str = "report.txt",
           readings: Readings | None = None) -> Draft:
     """Everything `extract` writes, as data (the tests read this rather than the TOML)."""
-    builder = _Builder(report)
+    from laibin_check.check.model import Model
+
+    model = Model(report, readings)
+    builder = _Builder(report, model)
     figures = builder.figures()
     d = Draft(
         report_id=report_id, title=builder.title(), file=file_name, sha256=report.sha256,
         encoding=report.encoding, groups=builder.groups, figures=figures, suggestions=[],
         not_claims=builder.not_claims(), traditional=builder.traditional,
     )
-    _relations(d, report, readings)
+    _relations(d, model)
     return d
 
 
-def _relations(d: Draft, report: ReportText, readings: Readings | None) -> None:
+def _relations(d: Draft, model: Model) -> None:
     """The claims `check` judged, each written over the draft's fact ids: the reading that decides the claim."""
     from laibin_check.check import judged_claims
     from laibin_check.check.evaluate import PLAIN_UNIT
 
-    _, claims = judged_claims(report, d.report_id, report.display_path, readings)
+    _, claims = judged_claims(model.report, d.report_id, model.report.display_path, model=model)
     by_start = {f.mention.start: f for f in d.figures}
     ids = _Names({f.id for f in d.figures})
     carried: set[str] = set()
@@ -230,8 +236,9 @@ def _note(why: str, message: str, readings: int) -> str:
 class _Builder:
     """Labels, periods, groups and quotes: everything read from the text around each figure."""
 
-    def __init__(self, report: ReportText) -> None:
+    def __init__(self, report: ReportText, model: Model) -> None:
         self.report = report
+        self.model = model
         self.text = report.text
         self.norm, self.offsets = report.normalised
         # Map an original offset to its normalised position (the first normalised character at or after it).
@@ -246,7 +253,6 @@ class _Builder:
         self.traditional = cjk > 0 and changed / cjk > 0.02
         self.mentions = scan_report(report)
         self.mention_starts = [m.start for m in self.mentions]
-        self.runs: list[tuple[list[str], list[Figure], str]] = []
         self.groups: list[tuple[str, str]] = []
         self.group_at: list[str] = []
         self._sections()
@@ -303,16 +309,32 @@ class _Builder:
             f.quote = self.quote(m)
             self.quantify(f)
             out.append(f)
-        self.runs = respectively_runs(self.text, self.norm, self.offsets, out)
-        for items, run, verb in self.runs:
-            if len(items) == len(run):
-                for item, f in zip(items, run, strict=True):
-                    f.measure = item + verb  # 碳酸鈣產業、木材加工業分別增長81.4%、101%
+        self.respectively(out)
         for f in out:
             if f.mention.kind == "record":
                 f.measure = (f.measure + "…" + self.after_noun(f.mention)).strip("…")
             f.id = _unique(_id_for(f.measure, f.mention), ids)
         return out
+
+    def respectively(self, figures: list[Figure]) -> None:
+        """Each figure of a 分別 list is named by its item: 碳酸鈣產業、木材加工業分別增長81.4%、101%. The lists are
+        `check`'s (check.model.runs, the one reading of 分別); the words are taken back from the report's own text."""
+        from laibin_check.check.model import model_runs
+
+        by_start = {f.mention.start: f for f in figures}
+        offsets = self.offsets
+        for run in model_runs(self.model):
+            if not run.items or len(run.items) != len(run.figs):
+                continue
+            first = run.figs[0]
+            verb = strip_artifacts(self.text[offsets[first.start - len(run.verb)]:first.mention.phrase_start])
+            head = self.model.sentence_span(first.sentence)[0]
+            for item, g in zip(run.items, run.figs, strict=True):
+                f = by_start.get(g.mention.start)
+                at = self.norm.rfind(item, head, first.start)
+                if f is not None:
+                    words = item if at < 0 else self.text[offsets[at]:offsets[at + len(item) - 1] + 1]
+                    f.measure = strip_artifacts(words) + verb
 
     def label(self, m: Mention) -> tuple[str, str]:
         """(normalised, original) words before the number in its clause, up to 16 characters."""
@@ -612,37 +634,6 @@ def _unique(base: str, taken: _Names) -> str:
         taken.next[base] = n + 1
     taken.add(name)
     return name
-
-
-def respectively_runs(text: str, norm: str, offsets: list[int],
-                      figures: list[Figure]) -> list[tuple[list[str], list[Figure], str]]:
-    """Each 分別 with its items (the 、-list before it) and its run of figures (joined by 、 after it), and
-    the
-    verb between (增長): 甲、乙、丙分別增長5%、6%、7%."""
-    out: list[tuple[list[str], list[Figure], str]] = []
-    starts = [f.mention.start for f in figures]
-    for match in re.finditer("分别", norm):
-        a = offsets[match.start()]
-        left = a
-        while left > 0 and text[left - 1] not in ",，;；。:：!！?？\n":
-            left -= 1
-        head = strip_artifacts(text[left:a])
-        items = [x.strip() for x in re.split(r"、|(?:和|及|與|与)(?=[^、]*$)", head) if x.strip()]
-        items = [re.sub(r"^(其中|全市|全區|全区)", "", x) for x in items]
-        run: list[Figure] = []
-        first = bisect.bisect_right(starts, a)  # figures are in text order: skip those before 分別 at once
-        for f in itertools.islice(figures, first, None):
-            gap = normalise(text[(run[-1].mention.phrase_end if run else a + 2):f.mention.phrase_start])
-            if run and gap.strip() not in ("、", ",", "，", "和", "及"):
-                break
-            if not run and any(c in _SENTENCE_STOPS + ",，" for c in gap):
-                break
-            run.append(f)
-        if len(items) < 2 or len(run) < 2:
-            continue  # 分別 before a single figure means "each": 分別組建一個
-        verb = strip_artifacts(text[a + 2:run[0].mention.phrase_start])
-        out.append((items, run, verb))
-    return out
 
 
 # -- writing TOML

@@ -21,6 +21,7 @@ from laibin_check.records import FigureRecord, FindingRecord
 
 if TYPE_CHECKING:
     from laibin_check.check.evaluate import Claim, Judged
+    from laibin_check.check.model import Model
     from laibin_check.check.relation import Relation
     from laibin_check.findings import Finding, ReportResult, RunResult
     from laibin_check.numbers import Readings
@@ -72,15 +73,16 @@ def check_files(paths: Iterable[Path], readings: Readings | None = None) -> RunR
     return RunResult(tuple(results), __version__)
 
 
-def judged_claims(report: ReportText, report_id: str, display_path: str,
-                  readings: Readings | None = None) -> tuple[list[Judged], list[Claim]]:
+def judged_claims(report: ReportText, report_id: str, display_path: str, readings: Readings | None = None,
+                  model: Model | None = None) -> tuple[list[Judged], list[Claim]]:
     """Every relation the rules propose, judged by the engine, and the claims they make: what `check` reports,
-    and what `extract` and `--write-facts` write down, so the three never disagree on a verdict."""
+    and what `extract` and `--write-facts` write down, so the three never disagree on a verdict. `model`: the
+    report's figure model, when the caller has built it already."""
     from laibin_check.check.evaluate import claims, judge
     from laibin_check.check.model import Model
     from laibin_check.check.rules import propose
 
-    model = Model(report, readings)
+    model = model or Model(report, readings)
     judged = judge(model, propose(model), report_id, display_path)
     return judged, claims(judged)
 

@@ -373,7 +373,9 @@ def runs(model: Model) -> list[Run]:
         if current:
             prev = current[-1]
             gap = model.norm[prev.end:f.start].strip()
-            if (prev.sentence == f.sentence and gap in _JOINERS and prev.role == f.role
+            # A figure with no words of its own (增长4.1%、5.6%: its label is empty) continues the list whatever
+            # role its bare print reads as.
+            if (prev.sentence == f.sentence and gap in _JOINERS and (prev.role == f.role or not f.label.strip())
                     and prev.unit.dims == f.unit.dims):
                 current.append(f)
                 continue
@@ -394,7 +396,6 @@ def _run(model: Model, figs: list[Fig]) -> Run:
     s_start, _ = model.sentence_span(first.sentence)
     head = model.norm[s_start:first.start - len(before) + at]
     head = re.split(r"[,;:]", head)[-1] if re.search(r"[,;:]", head) else head
-    head = head + before[:at]
     items = [x.strip() for x in re.split(r"、|(?:和|及|与)(?=[^、]*$)", head) if x.strip()]
     items = [re.sub(r"^(其中|全市|全区|全省|全国)", "", x) for x in items]
     return Run(tuple(figs), tuple(items), verb)

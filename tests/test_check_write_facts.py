@@ -171,3 +171,22 @@ def test_the_python_api_is_typed_and_refuses_an_empty_text() -> None:
         ("stated", "84.0%"), ("operand", "100個"), ("operand", "120多個")]
     with pytest.raises(InputError, match="report is empty"):
         laibin_check.check_text(" \n")
+
+
+def test_extract_judges_with_the_readings_verify_will_use(tmp_path: Path) -> None:
+    """近120個 read with the config's near_band: the draft's verdict changes with it, as verify's does."""
+    (tmp_path / "r").mkdir()
+    report = tmp_path / "r" / "report.txt"
+    report.write_text("一季度，全市共收集企业问题近120个，已解决100个，问题办结率87.0%。\n", encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "laibin_check", *args], cwd=tmp_path, capture_output=True,
+                              text=True, encoding="utf-8", env=env, check=False)
+
+    for band, errors, code in (("", "0 errors", 0), ('near_band = "0.02"\n', "1 error", 1)):
+        (tmp_path / "laibin-check.toml").write_text(band, encoding="utf-8")
+        drafted = run("extract", "r/report.txt", "--output", "r/facts.toml", "--force")
+        assert drafted.returncode == 0 and f"({errors}," in drafted.stderr, drafted.stderr
+        verified = run("verify", "--facts", ".", "--format", "concise", "--no-hygiene")
+        assert verified.returncode == code, verified.stdout + verified.stderr

@@ -209,11 +209,15 @@ def extract(
     report_id: str = typer.Option(None, "--id", help="Report id (default: folder name, or file name)."),
     output: Path = typer.Option(None, "--output", "-o", help="Write the draft here instead of stdout."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing --output file."),
+    config: Path | None = typer.Option(None, "--config", help="Read this config file (its qualifier readings)."),
 ) -> None:
     """Draft a facts.toml for a new report: every figure, the not-claims, the relations as check judges them."""
+    from laibin_check.config import load_config, load_config_file
     from laibin_check.extract import run_extract
 
-    raise typer.Exit(run_extract(report_file, report_id, output, force))
+    # The relations are judged with the readings verify will use, so the draft agrees with it.
+    settings = load_config_file(config) if config else load_config(Path.cwd())
+    raise typer.Exit(run_extract(report_file, report_id, output, force, settings.readings()))
 
 
 def main() -> None:

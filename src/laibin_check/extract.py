@@ -809,14 +809,16 @@ def default_id(path: Path) -> str:
     return slug or "report"
 
 
-def extract(path: Path, display_path: str, report_id: str | None = None) -> tuple[str, Draft]:
+def extract(path: Path, display_path: str, report_id: str | None = None,
+            readings: Readings | None = None) -> tuple[str, Draft]:
     """Read the report, draft its facts, and render them as TOML."""
     report = ReportText.read(path, display_path)
-    d = draft(report, report_id or default_id(path), path.name)
+    d = draft(report, report_id or default_id(path), path.name, readings)
     return render(d), d
 
 
-def run_extract(report_file: Path, report_id: str | None, output: Path | None, force: bool) -> int:
+def run_extract(report_file: Path, report_id: str | None, output: Path | None, force: bool,
+                readings: Readings | None = None) -> int:
     """The `extract` command: the draft to stdout, or to `output` (never over an existing file unless
     forced)."""
     import os
@@ -829,14 +831,14 @@ def run_extract(report_file: Path, report_id: str | None, output: Path | None, f
         raise InputError(output.as_posix(), "already exists; pass --force to overwrite it")
     if output is not None and output.exists() and os.path.samefile(output, report_file):
         raise InputError(output.as_posix(), "is the report itself (or a link to it); the draft goes elsewhere")
-    text, d = extract(report_file, report_file.as_posix(), report_id)
+    text, d = extract(report_file, report_file.as_posix(), report_id, readings)
     if output is None:
         sys.stdout.write(text)
     else:
         from laibin_check.atomic import write_atomic
 
         write_atomic(output, text.encode("utf-8"))
-    print(f"laibin-check: drafted {len(d.figures)} facts, {len(d.suggestions)} relations as `check` reads them "
+    print(f"laibin-check: drafted {len(d.figures)} facts, {_n(len(d.suggestions), 'relation')} as `check` reads them "
           f"({_n(d.count('error'), 'error')}, {d.count('suggestion')} to review, commented out), "
           f"{len(d.not_claims)} not-claims from {report_file.as_posix()}"
           + (f" (read as {d.encoding})" if d.encoding not in ("utf-8", "utf-8-sig") else "")

@@ -190,3 +190,14 @@ def test_extract_judges_with_the_readings_verify_will_use(tmp_path: Path) -> Non
         assert drafted.returncode == 0 and f"({errors}," in drafted.stderr, drafted.stderr
         verified = run("verify", "--facts", ".", "--format", "concise", "--no-hygiene")
         assert verified.returncode == code, verified.stdout + verified.stderr
+
+
+def test_write_facts_refuses_two_reports_that_would_share_a_folder_before_writing_any(tmp_path: Path) -> None:
+    from laibin_check.errors import InputError
+
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "draft.txt").write_text(TEXTS["rate"][0], encoding="utf-8")
+    with pytest.raises(InputError, match=r"would be written to .*facts/draft"):
+        write_folders([tmp_path / "a" / "draft.txt", tmp_path / "b" / "draft.txt"], tmp_path / "facts")
+    assert not (tmp_path / "facts").exists()

@@ -16,17 +16,26 @@ from laibin_check.numbers import Readings
 
 
 def write_folders(report_files: Iterable[Path], out: Path, readings: Readings | None = None) -> list[Path]:
+    """Write a folder for each report, or none: every name is checked first (two reports that would share a
+    folder, a folder that exists), so a refused run leaves nothing half written."""
     from laibin_check.extract import default_id, draft, render
     from laibin_check.report import ReportText
 
-    written: list[Path] = []
-    for path in report_files:
-        report_id = default_id(path)
-        folder = out / report_id
+    paths = list(report_files)
+    folders: dict[Path, Path] = {}
+    for path in paths:
+        folder = out / default_id(path)
         if folder.exists():
             raise InputError(folder.as_posix(), "already exists; --write-facts never overwrites a folder")
+        other = next((p for p, f in folders.items() if f == folder), None)
+        if other is not None:
+            raise InputError(path.as_posix(), f"would be written to {folder.as_posix()}, as {other.as_posix()} is; "
+                             "give the reports different names")
+        folders[path] = folder
+    written: list[Path] = []
+    for path, folder in folders.items():
         report = ReportText.read(path, path.as_posix())
-        drafted = draft(report, report_id, "report.txt", readings)
+        drafted = draft(report, folder.name, "report.txt", readings)
         drafted.by = "check --write-facts"
         text = render(drafted)
         try:

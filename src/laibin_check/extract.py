@@ -839,7 +839,7 @@ def run_extract(report_file: Path, report_id: str | None, output: Path | None, f
 
         write_atomic(output, text.encode("utf-8"))
     print(f"laibin-check: drafted {len(d.figures)} facts, {_n(len(d.suggestions), 'relation')} as `check` reads them "
-          f"({_n(d.count('error'), 'error')}, {d.count('suggestion')} to review, commented out), "
+          f"({_n(d.count('error'), 'error')}, {d.count('holds')} holding, {d.count('suggestion')} to review), "
           f"{len(d.not_claims)} not-claims from {report_file.as_posix()}"
           + (f" (read as {d.encoding})" if d.encoding not in ("utf-8", "utf-8-sig") else "")
           + (f" -> {output.as_posix()}" if output is not None else ""), file=sys.stderr)

@@ -385,27 +385,20 @@ class _Builder:
                       "with its magnitude; review")
 
     def period(self, m: Mention) -> str:
-        """The nearest time expression before the figure in its paragraph: 2021年一季度 -> 2021Q1."""
-        line_start = self.text.rfind("\n", 0, m.start) + 1
-        a = self.to_norm[line_start]
-        b = self.to_norm[m.phrase_start]
-        window = self.norm[a:b]
-        year = self._year_before(m.start)
-        found = ""
-        for match in _PERIOD.finditer(window):
-            found = _period_text(match, year)
+        """The period `check` reads for the figure (check.model: the last named before it in its paragraph, a
+        base of comparison such as 比2019年同期 set aside), written with its year: 一季度 and 1-3月 are 2021Q1,
+        上半年 2021H1, 6月 2021M6, 去年 2020. A paragraph that names none is about the report's own period."""
+        key = self.model.period_of(m.phrase_start)
         if "年度目标" in normalise(self.text[max(0, m.phrase_start - 12):m.phrase_start]):
-            found = found or (str(year) if year else "")
-        return found or self.main_period
+            year = self._year_before(m.start)
+            return str(year) if year else self.main_period  # 完成年度目标任务的N%: progress on the year's target
+        return _period_text(key, self._year_before(m.start)) if key else self.main_period
 
     @cached_property
     def main_period(self) -> str:
         """The report's own period: its first time expression (a paragraph without one is about it)."""
-        first = _PERIOD.search(self.norm)
-        if first is None:
-            return ""
         years = [y for _, y in self.years]
-        return _period_text(first, years[0] if years else None)
+        return _period_text(self.model.first_period, years[0] if years else None)
 
     def _year_before(self, offset: int) -> int | None:
         k = bisect.bisect_left(self.years, (offset,))  # years are in text order
@@ -557,33 +550,17 @@ class _Builder:
         return list(seen.values())
 
 
-_PERIOD = re.compile(
-    r"(?P<year>\d{4})年(?:(?P<yq>[一二三四1-4])季度|(?P<yh>上|下)半年|(?P<ym>\d{1,2})(?:[-至到]\d{1,2})?月)?"
-    r"|(?P<q>[一二三四])季度|首季|(?P<h>上|下)半年|(?P<rel>今年|去年|上年)"
-)
-
-
-def _period_text(m: re.Match[str], year: int | None) -> str:
-    quarters = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-    if m.group("year"):
-        y = m.group("year")
-        if m.group("yq"):
-            return f"{y}Q{quarters[m.group('yq')]}"
-        if m.group("yh"):
-            return f"{y}H{1 if m.group('yh') == '上' else 2}"
-        if m.group("ym"):
-            return f"{y}-{int(m.group('ym')):02d}"
-        return y
-    y = "" if year is None else str(year)
-    if m.group("q"):
-        return f"{y}Q{quarters[m.group('q')]}" if y else ""
-    if m.group(0) == "首季":
-        return f"{y}Q1" if y else ""
-    if m.group("h"):
-        return f"{y}H{1 if m.group('h') == '上' else 2}" if y else ""
-    if m.group("rel") == "今年":
-        return y
-    return str(year - 1) if year else ""
+def _period_text(key: str, year: int | None) -> str:
+    """A period key of check's model (2021M1-3, M6, prior …) as a facts file writes it, with its year."""
+    if key == "prior":
+        return str(year - 1) if year else ""
+    if key in ("same", ""):
+        return ""
+    head, rest = (key[:4], key[4:]) if key[:4].isdigit() else (str(year) if year else "", key)
+    if not head and rest:
+        return ""  # 6月 in a report that names no year: no period a reader could check
+    shown = {"M1-3": "Q1", "M1-6": "H1", "M1-9": "Q1-3", "M1-12": ""}.get(rest, rest)
+    return head + shown
 
 
 def _trim_label(text: str) -> str:

@@ -201,6 +201,15 @@ class Model:
         return Fig(len(self.figs), m, unit, printed, printed.interval.scale(unit.scale), role, start, end, line,
                    column, sentence, clause, label, context, self._period_at(start, line))
 
+    def period_of(self, offset: int) -> str:
+        """The period key for a place in the original text (see _period_at): `extract` writes it as a fact's."""
+        return self._period_at(self.to_norm(offset), 0)
+
+    @property
+    def first_period(self) -> str:
+        """The first period the report names (its own period, in the genre), or ""."""
+        return next((key for _, _, key in self._periods if key not in ("", "same")), "")
+
     def _period_at(self, pos: int, line: int) -> str:
         """The last period named before `pos` in its line (paragraph); else "" (the report's main period)."""
         at = bisect.bisect_right(self._period_starts, pos) - 1

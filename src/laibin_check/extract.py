@@ -51,9 +51,6 @@ class Figure:
     line: int = 0
     column: int = 0
     paragraph: int = 0
-    sentence: int = 0
-    label: str = ""
-    """The normalised words before the number in its clause (simplified)."""
     family: str = ""
     """rate | points | times | the base unit (元, 个, 吨 ...): a growth label joins only a level's measure."""
     count: bool = False
@@ -259,7 +256,6 @@ class _Builder:
         self.years = [(m.start, int(m.number)) for m in self.mentions if m.kind == "date" and m.unit
                       and normalise(m.unit) == "年" and m.number.isdigit()]
         self.artifact_starts = [a for a, _ in report.artifact_spans]
-        self.sentence_stops = [i for i, c in enumerate(self.text) if c in _SENTENCE_STOPS]
 
     # -- structure ----------------------------------------------------------------------------------------
     def _sections(self) -> None:
@@ -290,20 +286,14 @@ class _Builder:
     def figures(self) -> list[Figure]:
         out: list[Figure] = []
         ids = _Names()
-        sentence = 0
-        last = 0
         for m in self.mentions:
             if not m.needs_claim or m.kind not in ("figure", "rank", "record"):
                 continue
-            sentence += sum(1 for c in self.text[last:m.start] if c in _SENTENCE_STOPS)
-            last = m.start
             f = Figure(m)
             f.line, f.column = self.report.place(m.start)
             f.paragraph = f.line
-            f.sentence = sentence
             f.group = self.group_at[f.line - 1]
-            f.label, label_orig = self.label(m)
-            f.measure = self.measure(m, label_orig, out)
+            f.measure = self.measure(m, self.label(m), out)
             f.unit, f.unit_note = self.unit(m)
             f.period = self.period(m)
             f.quote = self.quote(m)
@@ -336,13 +326,12 @@ class _Builder:
                     words = item if at < 0 else self.text[offsets[at]:offsets[at + len(item) - 1] + 1]
                     f.measure = strip_artifacts(words) + verb
 
-    def label(self, m: Mention) -> tuple[str, str]:
-        """(normalised, original) words before the number in its clause, up to 16 characters."""
+    def label(self, m: Mention) -> str:
+        """The words before the number in its clause, as printed, up to 40 characters."""
         # Artifacts are dropped before cutting, so a label never starts or ends inside one.
         clean = strip_artifacts(self.text[max(0, m.phrase_start - 80):m.phrase_start])
         cut = max(clean.rfind(c) for c in _CLAUSE_STOPS)
-        orig = clean[cut + 1:][-40:].strip()
-        return normalise(orig), orig
+        return clean[cut + 1:][-40:].strip()
 
     def after_noun(self, m: Mention) -> str:
         """The words after a count's classifier, up to the clause's end: 8個「重點產業集群」."""

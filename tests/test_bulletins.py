@@ -47,6 +47,19 @@ MUTATIONS = [
     ("chengjiang-2025-gongbao-hant.txt", "3萬人的106.0%", "106.0", "110.0", "target completed: 3.18 / 3"),
     ("chengjiang-2025-gongbao-hant.txt", "自然增長率為0.53", "0.53", "0.73", "natural growth: 7.45 - 6.92"),
     ("chengjiang-2025-gongbao-hant.txt", "比上年末增長7.6%", "7.6", "8.6", "deposits: 4380.50 / (4380.50 - 310.20)"),
+    ("chengjiang-2025h1-yunxing-hant.txt", "結構為7.5:41.7", "41.7", "44.7", "industrial structure"),
+    ("chengjiang-2025h1-yunxing-hant.txt", "第一產業增加值126.40", "126.40", "136.40", "three sectors sum to GDP"),
+    ("chengjiang-2025h1-yunxing-hant.txt", "兩年平均增長5.4%", "5.4", "7.4", "two-year average: sqrt(1.111)"),
+    ("chengjiang-2025h1-yunxing-hant.txt", "鄉村消費品零售額105.51", "105.51", "115.51", "城鎮 + 鄉村 = 社零"),
+    ("chengjiang-2025h1-yunxing-hant.txt", "同比增長6.6%", "6.6", "8.6", "社零 growth from its halves' growths"),
+    ("chengjiang-2025h1-yunxing-hant.txt", "比重為58.6%", "58.6", "52.6", "export share: 186.40 / 318.25"),
+    ("chengjiang-2025h1-yunxing-hant.txt", "順差54.55", "54.55", "64.55", "trade balance: 186.40 - 131.85"),
+    ("chengjiang-2025h1-yunxing-hant.txt", "比總水平低1.2個", "1.2", "0.7", "gap to the overall CPI: 1.6 - 0.4"),
+    ("chengjiang-2025h1-yunxing-hant.txt", "183.00億元的52.6%", "52.6", "56.2", "budget completed: 96.30 / 183.00"),
+    ("chengjiang-2025h1-yunxing-hant.txt", "收入比為2.12", "2.12", "2.42", "urban-rural ratio: 27350 / 12880"),
+    ("chengjiang-2025h1-yunxing-hant.txt", "4萬人的58.0%", "58.0", "52.0", "target completed: 2.32 / 4"),
+    ("chengjiang-2025h1-yunxing-hant.txt", "進口額131.85", "131.85", "121.85", "exports + imports = total"),
+    ("yunzhou-2025-gongbao.txt", "比上年增长6.2%", "6.2", "7.2", "社零 growth from its halves' growths"),
 ]
 
 def _text(name: str) -> str:

@@ -15,6 +15,8 @@ GDP = ("全年地区生产总值3256.80亿元，比上年增长5.6%。其中，�
        "增长6.1%；第三产业增加值1527.40亿元，增长5.5%。三次产业结构为{a}:42.2:{c}。")
 GDP_HANT = ("全年地區生產總值2147.60億元。分產業看，第一產業增加值182.55億元；第二產業增加值846.15億元；第三產業增加值"
             "1118.90億元。三次產業結構為8.5:39.4:{c}。")
+CHANGED = ("全年地区生产总值3256.80亿元。其中，第一产业增加值355.00亿元；第二产业增加值1374.40亿元；第三产业增加值"
+           "1527.40亿元。三次产业结构由上年的11.2:42.5:46.3调整为10.9:42.2:{c}。")
 ROUNDED = ("全年地区生产总值1000.0亿元。其中，第一产业增加值104.6亿元；第二产业增加值423.6亿元；"
            "第三产业增加值471.8亿元。"
            "三次产业结构为10.5:42.4:47.1。")
@@ -29,11 +31,14 @@ TRADE = "全年货物进出口总额652.80亿元。其中，出口额418.50亿�
 TRADE_HANT = "全年貨物進出口總額564.50億元。其中，出口額245.60億元；進口額318.90億元。貨物貿易逆差{v}億元。"
 TARGET = "全年城镇新增就业4.52万人，为年度目标任务4万人的{v}%。"
 TARGET_HANT = "全年城鎮新增就業3.18萬人，完成年度目標3萬人的{v}%。"
+BUDGET = "1-6月，全市一般公共預算收入96.30億元，同比增長3.8%，為年度預算183.00億元的{v}%。"
 BIRTH = "全年出生人口2.66万人，出生率为8.01‰；死亡人口2.13万人，死亡率为6.42‰；人口自然增长率为{v}‰。"
 SHARE = ("全年货物进出口总额652.80亿元。其中，出口额418.50亿元，增长11.2%；进口额234.30亿元。"
          "出口额占进出口总额的比重为{v}%。")
 SHARE_HANT = ("全年一般公共預算收入168.20億元。其中，稅收收入121.27億元，增長5.3%。"
               "稅收收入佔一般公共預算收入的比重為{v}%。")
+RETAIL_HANT = ("上半年，全市社會消費品零售總額702.35億元，同比增長{g}%。按經營單位所在地分，"
+               "城鎮消費品零售額596.84億元，增長6.3%；鄉村消費品零售額105.51億元，增長8.4%。")
 RETAIL = ("全年社会消费品零售总额1458.60亿元，比上年增长6.2%。按经营地统计，城镇消费品零售额{a}亿元，增长6.0%；"
           "乡村消费品零售额"
           "221.85亿元，增长7.3%。按消费类型统计，商品零售额1298.32亿元，增长5.9%；餐饮收入{b}亿元，增长8.6%。")
@@ -48,6 +53,9 @@ CASES = [
     # 47.18% printed as 47.1, 100 less the other two (10.46% printed 10.5): a bureau's rounding, not an error.
     ("industrial-structure", ROUNDED, None, ""),
     ("industrial-structure", GDP_HANT.format(c="52.1"), None, ""),
+    # 由上年的…调整为…: the year before's structure is not this year's value added over GDP.
+    ("industrial-structure", CHANGED.format(c="46.9"), None, ""),
+    ("industrial-structure", CHANGED.format(c="44.9"), "error", "1527.40亿元 / 3256.80亿元"),
     ("industrial-structure", GDP_HANT.format(c="55.1"), "error", "1118.90億元 / 2147.60億元"),
     ("urbanisation-rate", POP.format(w="常住人口", v="68.10"), None, ""),
     ("urbanisation-rate", POP.format(w="常住人口", v="65.10"), "error", "226.43万人 / 332.50万人"),
@@ -75,6 +83,11 @@ CASES = [
     ("share-of-named", SHARE.format(v="61.4"), "error", "418.50亿元 / 652.80亿元"),
     ("share-of-named", SHARE_HANT.format(v="72.1"), None, ""),
     ("breakdown-halves", RETAIL.format(a="1236.75", b="160.28"), None, ""),
+    ("breakdown-halves", RETAIL_HANT.format(g="6.6"), None, ""),
+    # The halves' levels a year before are 596.84 / 1.063 and 105.51 / 1.084: the total grew 6.6%, not 8.6%.
+    ("breakdown-halves", RETAIL_HANT.format(g="8.6"), "error", "(1 + 6.3%)"),
+    ("share-of-target", BUDGET.format(v="52.6"), None, ""),
+    ("share-of-target", BUDGET.format(v="56.2"), "error", "96.30億元 / 183.00億元"),
     ("growth-from-increase", DEPOSIT.format(v="7.9"), None, ""),
     ("growth-from-increase", DEPOSIT.format(v="9.7"), "error", "412.60亿元 / (5620.40亿元 - 412.60亿元)"),
     ("growth-from-increase", DEPOSIT_HANT.format(v="7.6"), None, ""),

@@ -46,8 +46,9 @@ _COUNTED_PLACE = re.compile(r"(省份|省区市|省市|省区|省|市|县|国|�
 """A bare whole number right before one of these counts places (6省, 9市, 7省份); not 3市长, 2国家级."""
 
 
-_BARE_SHARES = re.compile(r"(结构|比例|构成)(比)?(由[\d.:]+(调整|变化))?(为|是|调整为|变为)?(\d+(\.\d+)?:){0,3}$")
-"""三次产业结构为10.9:42.2:46.9: the numbers of a structure are percentages printed without %."""
+_BARE_SHARES = re.compile(r"(结构|比例|构成)(比)?(由[^,;。]{0,30}?(调整|变化|变))?(为|是)?(\d+(\.\d+)?:){0,3}$")
+"""三次产业结构为10.9:42.2:46.9 (由上年的…调整为10.9:42.2:46.9): the numbers of a structure are percentages printed
+without %. The year before's, right after 由, are left bare: nothing this reads pairs them."""
 _BARE_RATIO = re.compile(r"(收入比|收入之比|之比|比值|倍差)(为|是|达|缩小到|缩小至|下降到|降至)?$")
 """城乡居民收入比为2.11: a quotient printed as a plain number."""
 
@@ -180,7 +181,8 @@ class Model:
         if not m.unit and m.kind == "figure" and _COUNTED_PLACE.match(self.norm, self.to_norm(m.phrase_end)):
             unit_text = "个"  # 江西、福建2省, 甲、乙等9市(州): places counted without a classifier
         elif not m.unit and m.kind == "figure":
-            unit_text = _bare_unit(self.norm[max(0, self.to_norm(m.phrase_start) - 24):self.to_norm(m.phrase_start)])
+            at = self.to_norm(m.phrase_start)
+            unit_text = _bare_unit(self.norm[max(0, at - 48):at])
             if not unit_text:
                 return None  # a bare number names nothing we can pair safely
             unit = resolve(unit_text)

@@ -4,7 +4,9 @@
 The classifications are the genre's exhaustive ones for totals (经营地/经营单位所在地: 城镇 and 乡村; 消费类型/消费
 形态: 商品零售 and 餐饮收入; 城乡: 城镇 and 农村). The parts are the sentence's levels, one per half; the total is the
 nearest level of the paragraph before the sentence, outside another breakdown, in the same unit and period.
-Per-head or average figures (按常住地分，城镇居民人均可支配收入…) are never summed.
+Per-head or average figures (按常住地分，城镇居民人均可支配收入…) are never summed. When each level is followed
+by its growth, the total's growth follows from the halves' (their levels a year before are level / (1 + growth)):
+these totals are at current prices, so the relation is exact up to rounding.
 """
 
 from __future__ import annotations
@@ -45,6 +47,16 @@ def propose(model: Model) -> Iterator[Relation]:
         yield Relation("breakdown-halves", "sum", total, (a, b), "{0} + {1}", "error",
                        f"按{m.group(3)}: {a.shown} + {b.shown} = {total.shown}",
                        message=f"the two halves of a breakdown by {m.group(3)} add up to the total")
+        growths = [_growth(model, g) for g in (total, a, b)]
+        gt, ga, gb = growths
+        if gt is not None and ga is not None and gb is not None:
+            # Each half's level a year before is its level over 1 + its growth; the total's growth is the total
+            # over the sum of those, less 1 (current prices: these totals are nominal).
+            yield Relation("breakdown-halves", "growth", gt, (a, b, ga, gb),
+                           "({0} + {1}) / ({0} / (1 + {2}) + {1} / (1 + {3})) - 1", "error",
+                           f"按{m.group(3)}: {a.shown} up {ga.shown} and {b.shown} up {gb.shown} make "
+                           f"{total.shown} up {gt.shown}",
+                           message="the total's growth follows from its halves' levels and growths")
 
 
 def _sentences(model: Model) -> dict[int, list[Fig]]:
@@ -75,3 +87,18 @@ def _total(model: Model, first: Fig, s_start: int) -> Fig | None:
             return None
         return g
     return None
+
+
+_GROWTH_LINK = re.compile(r"^,?(比上年|同比|比上年同期|较上年)?(增长|下降)$")
+
+
+def _growth(model: Model, level: Fig) -> Fig | None:
+    """The growth printed right after a level (…1236.75亿元，增长6.0%), of the same period."""
+    if level.idx + 1 >= len(model.figs):
+        return None
+    g = model.figs[level.idx + 1]
+    if g.role != "growth" or g.unit.name != "%" or g.sentence != level.sentence:
+        return None
+    if not _GROWTH_LINK.match(model.between(level, g).strip()) or same_period(g, level) is False:
+        return None
+    return g

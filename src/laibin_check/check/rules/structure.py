@@ -15,14 +15,15 @@ from itertools import pairwise
 from laibin_check.check.model import Fig, Model, same_period, words_only
 from laibin_check.check.relation import Relation
 
-_STRUCTURE = re.compile(r"(三次产业|产业)(增加值)?(的)?(结构|比例|构成)(比|比例)?(由[\d.:]+(调整|变化)?)?(为|是)?$")
+_STRUCTURE = re.compile(r"(三次产业|产业)(增加值)?(的)?(结构|比例|构成)(比|比例)?"
+                        r"(由[^,;。]{0,30}?(调整|变化|变)为|为|是)?$")
 _SECTORS = ("第一产业", "第二产业", "第三产业")
 _GDP = re.compile(r"(生产总值|GDP)")
 
 
 def propose(model: Model) -> Iterator[Relation]:
     for i, f in enumerate(model.figs):
-        if f.unit.name != "%" or not _STRUCTURE.search(f.label) or i + 2 >= len(model.figs):
+        if f.unit.name != "%" or not _STRUCTURE.search(f.context) or i + 2 >= len(model.figs):
             continue
         three = model.figs[i:i + 3]
         if any(model.between(a, b) != ":" for a, b in pairwise(three)):

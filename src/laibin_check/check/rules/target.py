@@ -1,5 +1,5 @@
-"""A level as a percentage of its plan or target: 城镇新增就业4.52万人，为年度目标任务4万人的113.0% (完成年度目标
-3万人的106.0%; 年度目标为4万人…完成年度目标的113.0%).
+"""A level as a percentage of its plan, budget or target: 城镇新增就业4.52万人，为年度目标任务4万人的113.0% (完成年度
+目标3万人的106.0%; 年度目标为4万人…完成年度目标的113.0%).
 
 By definition the percentage is the level achieved over the target. The target is the level printed right before
 的X% after 目标/计划/任务, or, when the percentage names no figure (完成年度目标的113%), the one level of the paragraph
@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from laibin_check.check.model import Fig, Model, same_period
 from laibin_check.check.relation import Relation
 
-_INSIDE = re.compile(r"(目标|计划|任务)(任务)?(数)?$")
-_AFTER = re.compile(r"(完成|为|达到|占)(了)?(全年|年度|年)?(目标|计划)(任务)?(数)?的$")
-_NAMED = re.compile(r"(年度|全年)(目标|计划)(任务)?(为|是)?$")
+_INSIDE = re.compile(r"(目标|计划|任务|预算)(任务)?(数)?$")
+_AFTER = re.compile(r"(完成|为|达到|占)(了)?(全年|年度|年)?(目标|计划|预算)(任务)?(数)?的$")
+_NAMED = re.compile(r"(年度|全年)(目标|计划|预算)(任务)?(数)?(为|是)?$")
 
 
 def propose(model: Model) -> Iterator[Relation]:

@@ -137,3 +137,22 @@ def test_a_valid_facts_file_imports_only_the_kinds_it_names() -> None:
 
     named = set(re.findall(r'^kind = "([a-z_]+)"', text, re.MULTILINE))
     assert loaded == named and len(named) < 12
+
+
+def test_compiled_tomli_reads_every_toml_file_of_the_repository_as_tomllib_does() -> None:
+    import tomllib
+
+    from laibin_check import tomlfile
+
+    fast = tomlfile._compiled_tomli()
+    files = sorted(ROOT.glob("facts/**/*.toml")) + sorted(ROOT.glob("tests/**/*.toml")) + [ROOT / "pyproject.toml"]
+    assert len(files) > 10
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        try:
+            expected = tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            continue
+        assert tomlfile.parse(text, path.name) == expected, path
+        if fast is not None:
+            assert fast(text) == expected, path

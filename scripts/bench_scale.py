@@ -102,8 +102,10 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def run(cmd: list[str], stdout: Path | None = None) -> tuple[float, int, int]:
-    """(wall seconds, peak memory of the process tree in bytes, exit code) of one run."""
+def run(cmd: list[str], stdout: Path | None = None) -> tuple[float, int, int, float]:
+    """(wall seconds, peak memory of the process tree in bytes, exit code, CPU seconds of the process and its
+    workers) of one run. On a machine shared with other jobs the wall time rises with their load; the CPU time
+    much less, and CPU / cores is what the run would take alone on the machine."""
     out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # closed below
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL)
@@ -125,7 +127,8 @@ def run(cmd: list[str], stdout: Path | None = None) -> tuple[float, int, int]:
     if stdout:
         out.close()  # type: ignore[union-attr]
     # ru_maxrss (KiB on Linux) is the main process's own peak; the sampled tree can miss a short spike.
-    return wall, max(peak[0], usage.ru_maxrss * 1024), proc.returncode
+    # wait4's usage covers the process and the children it waited for (the pool's workers).
+    return wall, max(peak[0], usage.ru_maxrss * 1024), proc.returncode, usage.ru_utime + usage.ru_stime
 
 
 def exponent(points: list[tuple[int, float]]) -> float | None:
@@ -162,19 +165,23 @@ def _fit(label: str, points: list[tuple[int, float]], low: int) -> None:
 
 def folders_series(work: Path, sizes: list[int], jobs: str, fmt: str) -> None:
     print(f"N report folders: verify --format {fmt}" + (f" --jobs {jobs}" if jobs else ""))
-    print(f"  {'N':>6} {'time s':>9} {'per report ms':>14} {'peak MB':>9} {'output MB':>10} {'exit':>5}")
-    points = []
+    print(f"  {'N':>6} {'time s':>9} {'per report ms':>14} {'CPU s':>8} {'CPU/report ms':>14} {'peak MB':>9} "
+          f"{'output MB':>10} {'exit':>5}")
+    points: list[tuple[int, float]] = []
+    cpus: list[tuple[int, float]] = []
     for n in sizes:
         facts = report_folders(work / f"n{n}", n)
         out = work / f"n{n}.out"
         cmd = [*_exe(), "verify", "--facts", str(facts), "--format", fmt, *(["--jobs", jobs] if jobs else [])]
-        wall, peak, code = run(cmd, out)
+        wall, peak, code, cpu = run(cmd, out)
         points.append((n, wall))
-        print(f"  {n:>6} {wall:>9.2f} {wall / n * 1000:>14.1f} {peak / 1e6:>9.0f} "
-              f"{out.stat().st_size / 1e6:>10.1f} {code:>5}", flush=True)
+        cpus.append((n, cpu))
+        print(f"  {n:>6} {wall:>9.2f} {wall / n * 1000:>14.1f} {cpu:>8.2f} {cpu / n * 1000:>14.1f} "
+              f"{peak / 1e6:>9.0f} {out.stat().st_size / 1e6:>10.1f} {code:>5}", flush=True)
         shutil.rmtree(work / f"n{n}")
         out.unlink()
     _fit("time over N", points, 100)
+    _fit("CPU time over N", cpus, 100)
 
 
 def length_series(work: Path, sizes: list[int], fmt: str) -> None:
@@ -188,10 +195,10 @@ def length_series(work: Path, sizes: list[int], fmt: str) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         text = long_report(k)
         (folder / "report.txt").write_text(text, encoding="utf-8")
-        ext, ext_peak, _ = run([*_exe(), "extract", str(folder / "report.txt"), "--output",
+        ext, ext_peak, _, _ = run([*_exe(), "extract", str(folder / "report.txt"), "--output",
                                 str(folder / "facts.toml"), "--force"])
         n_facts = (folder / "facts.toml").read_text(encoding="utf-8").count("[[fact]]")
-        ver, ver_peak, code = run([*_exe(), "verify", "--facts", str(facts), "--format", fmt])
+        ver, ver_peak, code, _ = run([*_exe(), "verify", "--facts", str(facts), "--format", fmt])
         extracts.append((k, ext))
         verifies.append((k, ver))
         print(f"  {k:>6} {len(text):>9} {n_facts:>6} {ext:>10.2f} {ext_peak / 1e6:>8.0f} {ver:>9.2f} "

@@ -28,7 +28,8 @@ CLAUSE_STOPS = ",;:。!?\n、"
 
 GROWTH_WORDS = ("增长", "增速", "下降", "减少", "回落", "提高", "上涨", "下跌", "同比", "环比", "增幅", "降幅",
                 "涨幅", "增", "降", "涨", "跌", "回升", "上升", "扩大", "收窄", "拉动")
-SHARE_WORDS = ("占比", "比重", "占", "份额", "比例")
+SHARE_WORDS = ("占比", "比重", "占", "份额", "比例", "增长面", "覆盖面")
+"""增长面 (the share of units that grew) is a share, not a growth: it is found before 增长 in `_role`."""
 _PERIOD = re.compile(
     r"(?P<y1>\d{4})(?:年)?\s*[-—~至到]\s*(?P<y2>\d{4})年"
     r"|(?P<year>\d{4})年(?:(?P<yq>[一二三四1-4])季度|(?P<yh>上|下)半年|前三季度"

@@ -1,16 +1,23 @@
-"""A rate after the two counts it is the ratio of: 收集问题380多个, 已解决316个, 问题办结率83.4%."""
+"""A rate after the two counts it is the ratio of: 收集问题380多个, 已解决316个, 问题办结率83.4%; 41个行业中，
+有29个行业增加值增长，增长面为70.7% (a proportion of counted units: 率, 增长面, 占比, 比例, never 占…的, which names
+its whole and is share.py's)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from laibin_check.check.model import GROWTH_WORDS, Model
 from laibin_check.check.relation import Relation
 
+_PROPORTION = re.compile(r"(率|增长面|占比|比例)")
+
 
 def propose(model: Model) -> Iterator[Relation]:
     for f in model.figs:
-        if f.role != "rate" or "率" not in f.label[-8:] or any(w in f.label[-8:] for w in GROWTH_WORDS):
+        tail = f.label[-8:]
+        if f.role not in ("rate", "share") or "占" in tail or not _PROPORTION.search(tail) \
+                or any(w in tail.replace("增长面", "") for w in GROWTH_WORDS):
             continue
         before = [g for g in model.in_sentence(f) if g.end <= f.start]
         if len(before) < 2:

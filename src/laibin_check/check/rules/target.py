@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from laibin_check.check.model import Fig, Model, same_period
 from laibin_check.check.relation import Relation
 
-_INSIDE = re.compile(r"(目标|计划|任务|预算)(任务)?(数)?$")
+_INSIDE = re.compile(r"(目标|计划|任务|预算)(任务)?(数)?[（(]?$")
+"""The target may stand in brackets: 完成全年目标任务（75万人）的91.3%."""
 _AFTER = re.compile(r"(完成|为|达到|占)(了)?(全年|年度|年)?(目标|计划|预算)(任务)?(数)?的$")
 _NAMED = re.compile(r"(年度|全年)(目标|计划|预算)(任务)?(数)?(为|是)?$")
 
@@ -26,7 +27,7 @@ def propose(model: Model) -> Iterator[Relation]:
             continue
         sentence = [g for g in model.in_sentence(f) if g.end <= f.start]
         target: Fig | None = None
-        if sentence and sentence[-1].role == "level" and model.between(sentence[-1], f) == "的" \
+        if sentence and sentence[-1].role == "level" and model.between(sentence[-1], f).lstrip(")）") == "的" \
                 and _INSIDE.search(sentence[-1].label):
             target = sentence[-1]
             achieved = [g for g in sentence[:-1] if g.role == "level" and g.unit.dims == target.unit.dims]

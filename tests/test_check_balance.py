@@ -26,3 +26,9 @@ def test_two_balance_sheets_in_one_paragraph_are_left_alone() -> None:
     text = ("国有企业资产总计9.20万亿元，负债合计5.20万亿元，所有者权益合计3.00万亿元；私营企业资产总计4万亿元，"
             "负债合计2万亿元，所有者权益合计2万亿元。")
     assert_rule_case(("balance-sheet",), text, None, "")
+
+
+def test_traditional_script_reads_the_same() -> None:
+    text = ("11月末，全省規模以上工業企業資產總計9.60萬億元，同比增長9.8%；負債合計5.20萬億元，增長9.1%；"
+            "所有者權益合計4.00萬億元，增長10.8%。")
+    assert_rule_case(("balance-sheet",), text, "error", "5.20萬億元 + 4.00萬億元")

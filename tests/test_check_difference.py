@@ -44,6 +44,8 @@ def test_difference(rules: tuple[str, ...], text: str, severity: str | None, sho
     "今年甲市GDP为1.2万亿元，比上年多1000亿元。",  # a side named by a period: a change over time, not read here
     "甲市GDP为1.2万亿元，乙市为1.1万亿元，丙市为1万亿元。三市之间的差距为2000亿元。",  # three levels: which two?
     "甲市人口为1000万人，乙市人口为800万人，两市共有企业30万家，人口增加了50万人。",  # two places, no years
+    "2019年全市出口为500亿元，2020年进口为800亿元，增加了50亿元。",  # two measures, not one measure's change
+    "甲市GDP为1000亿元，乙市GDP为800亿元。两市人均收入的差距为5000元。",  # the gap of another measure
 ])
 def test_not_read_as_a_difference(text: str) -> None:
     assert_rule_case(("difference-of-named", "change-since-year"), text, None, "")

@@ -28,3 +28,8 @@ CASES = [
 @pytest.mark.parametrize(("text", "severity", "shown"), CASES)
 def test_level_plus_increase(text: str, severity: str | None, shown: str) -> None:
     assert_rule_case(("level-plus-increase",), text, severity, shown)
+
+
+def test_a_part_increased_to_is_not_the_whole_level() -> None:
+    text = "2020年全市常住人口为1000万人，其中城镇人口增加了20万至600万人。"
+    assert_rule_case(("level-plus-increase",), text, None, "")

@@ -61,3 +61,10 @@ def test_parts_of_a_breakdown(text: str, severity: str | None, shown: str) -> No
 ])
 def test_not_read_as_a_breakdown_of_that_whole(text: str) -> None:
     assert_rule_case(("parts-of-a-breakdown",), text, None, "")
+
+
+def test_traditional_script_reads_the_same() -> None:
+    text = ("1-3月份，全國房地產開發投資1000億元，同比增長25.6%。\n"
+            "1-3月份，東部地區房地產開發投資600億元，增長22.7%；中部地區投資200億元，增長38.7%；"
+            "西部地區投資250億元，增長22.5%；東北地區投資50億元，增長24.8%。")
+    assert_rule_case(("parts-of-a-breakdown",), text, "error", "600億元 + 200億元 + 250億元 + 50億元")

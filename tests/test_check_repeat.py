@@ -32,7 +32,15 @@ def test_one_figure_printed_twice(text: str, severity: str | None, shown: str) -
     # a later figure of its sentence: its place is named in an earlier clause
     "两市比较\n2020年，甲市经济总量为5万亿元，人均GDP为4万元。\n2020年，乙市经济总量为2万亿元，人均GDP为1.3万元。",
     # a change, not a level: each place's own
+    # a heading before a colon names the place: two provinces' figures, not one figure twice
+    "各省经济\n甲省：前三季度GDP为8.8万亿元，同比增长9.7%。\n乙省：前三季度GDP为6.2万亿元，同比增长10.2%。",
     "人口与人均GDP\n无锡2019年人口为659万，人均GDP稀释了1.4万元。\n苏州2019年人口为1079万，人均GDP稀释了2万元。",
 ])
 def test_not_read_as_one_figure(text: str) -> None:
     assert_rule_case(("same-figure-twice",), text, None, "")
+
+
+def test_traditional_script_reads_the_same() -> None:
+    text = ("甲省經濟\n2022年上半年全國GDP達39.38萬億元，同比增長2.5%。\n"
+            "2022年上半年國內生產總值562642億元，同比增長2.5%。")
+    assert_rule_case(("same-figure-twice",), text, "error", "39.38萬億元")

@@ -5,7 +5,7 @@
   paragraph printed for 2019 before it, whose measure words share a word with the later level's (人口).
   One such level pins the relation; several are readings of one claim, a suggestion.
 * 增加了/减少了 D with no 比, right after two levels of its unit printed for two different years in its
-  sentence: D is the later less the earlier.
+  sentence, with a measure word in common (人口): D is the later less the earlier.
 """
 
 from __future__ import annotations
@@ -46,10 +46,9 @@ def _since_year(model: Model, d: Fig, year: str, verb: str) -> Iterator[Relation
     new = before[-1]
     if new.period[:4] == year:
         return
-    words = words_only(re.sub(r"\d{4}年", "", new.label))
+    words = _measure(new)
     olds = [f for f in model.figs if f.line == d.line and f.end <= new.start and f.role == "level"
-            and f.unit.dims == d.unit.dims and f.period == year
-            and longest_common(words_only(re.sub(r"\d{4}年", "", f.label)), words) >= 2]
+            and f.unit.dims == d.unit.dims and f.period == year and longest_common(_measure(f), words) >= 2]
     for old in olds:
         yield Relation("change-since-year", "difference", d, (new, old) if up else (old, new), "{0} - {1}",
                        "error" if len(olds) == 1 else "suggestion",
@@ -67,6 +66,13 @@ def _two_years(model: Model, d: Fig, verb: str) -> Iterator[Relation]:
     years = old.period[:4], new.period[:4]
     if not all(y.isdigit() for y in years) or not years[0] < years[1]:
         return
+    if longest_common(_measure(old), _measure(new)) < 2 and longest_common(_measure(old), _measure(d)) < 2:
+        return  # 2019年出口…，2020年进口…: two measures, not one measure's change
     yield Relation("change-since-year", "difference", d, (new, old) if up else (old, new), "{0} - {1}", "error",
                    f"{old.period} {old.shown}, {new.period} {new.shown}: {verb}{d.shown}",
                    confirm=f"that {d.shown} is the change from {old.shown} to {new.shown}")
+
+
+def _measure(f: Fig) -> str:
+    """The words naming what a level measures, without its year and verb (2019年的人口大约为 → 的人口)."""
+    return re.sub(r"(为|是|达|达到|约|大约|有|共)+$", "", words_only(re.sub(r"\d{4}年", "", f.label)))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from laibin_check.check.model import Fig, Model, model_runs
+from laibin_check.check.model import Fig, Model, model_runs, words_only
 from laibin_check.check.relation import Relation
 
 _W = r"[\u4e00-\u9fffA-Za-z]"
@@ -72,7 +72,8 @@ def _gap(model: Model, d: Fig) -> Iterator[Relation]:
         if _TIME.search(m.group(1)):
             return
         pair = (_subject_level(model, d), _named(model, d, _name(m.group(1)), lines_back=_GAP_LINES_BACK))
-    elif _GAP_AFTER.match(model.after(d, 6)):
+    elif _GAP_AFTER.match(model.after(d, 6)) and not words_only(d.label):
+        # "27.4万"的差距 opening its clause; 人均收入的差距为5000元 names its own measure and is not read
         pair = _two_before(model, d)
     else:
         return

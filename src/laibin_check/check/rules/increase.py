@@ -86,6 +86,8 @@ def _increased_to(model: Model, x: Fig, y: Fig) -> Iterator[Relation]:
     if not before or x.clause - before[-1].clause > 2:
         return
     b = before[-1]
+    if re.search(r"(其中|分别)", model.norm[b.end:x.start]):
+        return  # 全市人口…，其中城镇人口增加了…至: a part's increase, not the level's
     down = "减" in x.label[-3:]
     yield Relation("level-plus-increase", "difference" if down else "sum", y, (b, x),
                    "{0} - {1}" if down else "{0} + {1}", "error",

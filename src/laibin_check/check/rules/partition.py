@@ -13,6 +13,7 @@ nearer fits and its words name the same place as the parts' (上半年GDP … �
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from itertools import takewhile
@@ -56,10 +57,17 @@ _PLACE_NOISE = re.compile(r"(全国|我国|国内|全省|全市|全区|其中|�
 
 def _phrase(model: Model, f: Fig) -> str:
     """The words before a figure back to the last comma or stop (a 、-list stays whole)."""
-    s_start, _ = model.sentence_span(f.sentence)
-    head = model.norm[s_start:f.start]
-    cut = max(head.rfind(c) for c in ",;:")
-    return head[cut + 1:]
+    cache: dict[int, str] | None = getattr(model, "_partition_phrases", None)
+    if cache is None:
+        cache = {}
+        model._partition_phrases = cache  # type: ignore[attr-defined]
+    phrase = cache.get(f.idx)
+    if phrase is None:
+        s_start, _ = model.sentence_span(f.sentence)
+        head = model.norm[s_start:f.start]
+        cut = max(head.rfind(c) for c in ",;:")
+        phrase = cache[f.idx] = head[cut + 1:]
+    return phrase
 
 
 class _Entry(NamedTuple):
@@ -129,6 +137,8 @@ def propose(model: Model) -> Iterator[Relation]:
     levels = [f for f in model.figs if f.role == "level"]
     every_part = tuple(s for b in PARTITIONS for sp in b.parts for s in sp)
     for b in PARTITIONS:
+        if not all(any(sp in model.norm for sp in spellings) for spellings in b.parts):
+            continue  # a part never named: no breakdown to read
         entries = _entries(model, levels, b)
         used: set[int] = set()
         for n, e0 in enumerate(entries):
@@ -195,10 +205,12 @@ def _wholes(model: Model, levels: list[Fig], b: Breakdown, parts: list[_Entry], 
                        and same_period(g, w) is not False and words_only(_phrase(model, g)).endswith(words[-4:])
                        for g in model.in_sentence(w))
 
-    wholes = [w for w in levels if candidate(w, _MAX_LINES_BACK)]
+    at = bisect.bisect_left(levels, first.start, key=lambda f: f.start)
+    earlier = list(takewhile(lambda w: first.line - w.line <= _FAR_LINES_BACK, reversed(levels[:at])))[::-1]
+    wholes = [w for w in earlier if candidate(w, _MAX_LINES_BACK)]
     if not wholes:
         place = parts[0].place
-        far = [w for w in levels if candidate(w, _FAR_LINES_BACK) and same_period(w, first) is True]
+        far = [w for w in earlier if candidate(w, _FAR_LINES_BACK) and same_period(w, first) is True]
         wholes = [w for w in far if _place(_whole_place(model, w, names)) == place]
     names_shown = "、".join(b.parts[p.part][0] for p in parts)
     formula = " + ".join(f"{{{i}}}" for i in range(len(parts)))

@@ -7,7 +7,8 @@ The measure words are the figure's clause before it, with the period words set a
 (three characters or more). Both figures open their sentences (a later figure's place may be named in an earlier
 clause) and name the same period the same way (1-3月 and 2020年1-3月 may be two years), except that a title
 leaves the year out. Not read: a comparison (比, 较: the base of another figure), a change (增加, 稀释了), a
-figure of a 分别 list, two prints in one sentence, or words more than three figures share. Two prints 10^4 or
+figure of a 分别 list, two prints in one sentence, or words more than three figures share. A heading before a
+colon (甲省：前三季度GDP为…) is part of the measure words. Two prints 10^4 or
 10^8 apart are the unit-slip rule's. A bare magnitude (GDP达8.8万亿) is read in the other print's unit.
 """
 
@@ -27,6 +28,7 @@ _LEAD = re.compile(r"^(全国|我国|中国|其中|同期|而|则|此外|另外|
 _VERB = re.compile(r"(为|达|达到|是|约|共|实现|完成|了|已|已经|突破|超过|首次|总计|合计)+$")
 _COMPARED = re.compile(r"(比|较|与|同比|环比|相比|差距|分别)")
 _CHANGE = re.compile(r"(增加|减少|稀释|下降|上升|提高|扩大|缩小|增长|回落|净增)了?$")
+_HEADING = re.compile(r"([\u4e00-\u9fffA-Za-z]{1,8})\s*:\s*$")
 _FACTORS = (Fraction(10**4), Fraction(10**8))
 _MAX_PRINTS = 3
 _MAX_GROUP = 12
@@ -52,6 +54,9 @@ def propose(model: Model) -> Iterator[Relation]:
         key = measure_key(f)
         if len(key) < 3:
             continue
+        heading = _HEADING.search(f.context[:len(f.context) - len(f.label)])
+        if heading is not None:
+            key = heading.group(1) + key  # 甲省：前三季度GDP为…: the place is the heading's
         groups.setdefault(key, []).append(f)
     for key, figs in groups.items():
         if len(figs) > _MAX_GROUP:

@@ -151,6 +151,25 @@ def claims(judged: list[Judged]) -> list[Claim]:
             out.append(Claim(holding[0], len(readings), _passed(holding[0])))
             continue
         out.append(Claim(readings[0], len(readings), _failed(readings[0], others=len(readings) - 1)))
+    return _once(out)
+
+
+def _once(claims: list[Claim]) -> list[Claim]:
+    """Each relation decided once. Two rules may read one relation (其中 and its two halves; a breakdown by
+    经营地), each as its own claim: the editor must see one finding for it, not two. Kept: the first, unless a
+    later one is more severe (an error over a review suggestion)."""
+    rank = {"error": 2, "suggestion": 1, "holds": 0}
+    out: list[Claim] = []
+    at: dict[tuple[object, ...], int] = {}
+    for c in claims:
+        r = c.reading.relation
+        key = (r.kind, r.formula, r.plain, tuple(f.idx for f in r.figs), c.outcome == "holds")
+        i = at.get(key)
+        if i is None:
+            at[key] = len(out)
+            out.append(c)
+        elif rank[c.outcome] > rank[out[i].outcome]:
+            out[i] = c
     return out
 
 

@@ -25,7 +25,16 @@ LEAD = ("甲市上半年GDP为1.5万亿元，同比增长3%，增速高于一季
         "其中，第一产业增加值为12.49亿元，同比下降2.4%；第二产业增加值为5366.97亿元，同比增长4.3%；"
         "第三产业增加值为{s}亿元，同比增长2.3%。")
 
+RETAIL = ("1-8月份，全省社会消费品零售总额2000亿元，同比增长18.1%。按消费类型分，商品零售1800亿元，增长16.9%；"
+          "餐饮收入{c}亿元，增长39.3%。")
+BUDGET = ("1-6月，全市一般公共预算收入300亿元，同比增长10%。其中，税收收入240亿元，增长12%。"
+          "非税收入{n}亿元，增长2%。")
+
 CASES = [
+    (RETAIL.format(c="200"), None, ""),
+    (RETAIL.format(c="250"), "error", "1800亿元 + 250亿元"),
+    (BUDGET.format(n="60"), None, ""),
+    (BUDGET.format(n="90"), "error", "240亿元 + 90亿元"),
     # (text, severity of the breakdown's finding or None when it holds or is not read, what the message shows)
     (POWER.format(t="1000.0"), None, ""),
     (POWER.format(t="1100.0"), "error", "100.0亿元 + 850.0亿元 + 50.0亿元"),  # the 电力 part in its full name

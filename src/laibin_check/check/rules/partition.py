@@ -1,6 +1,7 @@
 """A whole and its parts by a standard breakdown of statistics: the regions 东部、中部、西部、东北; the three
 sectors 第一产业、第二产业、第三产业 (whose value added makes up GDP); industry's 采矿业、制造业、电力…业; 城镇 and
-乡村; 一般债券 and 专项债券; 新增债券 and 再融资债券; 出口 and 进口 (which make up 进出口).
+乡村; 一般债券 and 专项债券; 新增债券 and 再融资债券; 出口 and 进口 (which make up 进出口); 商品零售 and 餐饮收入
+(社会消费品零售总额); 税收收入 and 非税收入 (一般公共预算收入); 男性 and 女性.
 
 Such a breakdown is exhaustive by definition, so the parts add up to the whole. The parts are the levels printed
 after each part's name with the same remaining measure words (东部地区商品房销售面积 → 商品房销售面积), unit and
@@ -40,6 +41,9 @@ PARTITIONS: tuple[Breakdown, ...] = (
     Breakdown((("一般债券",), ("专项债券",))),
     Breakdown((("新增债券",), ("再融资债券",))),
     Breakdown((("出口",), ("进口",)), whole=("进出口",)),
+    Breakdown((("商品零售",), ("餐饮收入",)), whole=("社会消费品零售总额", "社零")),
+    Breakdown((("税收收入",), ("非税收入",)), whole=("一般公共预算收入", "公共预算收入", "财政收入")),
+    Breakdown((("男性",), ("女性",))),
 )
 _VALUE_ADDED = "增加值"
 _GDP = ("生产总值", "GDP")

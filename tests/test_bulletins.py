@@ -1,7 +1,8 @@
-"""check on whole bulletins written for these tests (tests/data/bulletins/): a 统计公报 in simplified script and
-one in traditional script, fictitious places, every figure computed so that every relation the genre states
-holds. A clean bulletin raises no error; each planted mutation (one printed figure changed beyond its rounding)
-must be caught by an error that names the changed figure, its line and its new number, the way an editor sees it.
+"""check on whole bulletins written for these tests (tests/data/bulletins/): 统计公报 in simplified and in
+traditional script, a half-year economic-operation release and a news article written from one; fictitious
+places, every figure computed so that every relation the genre states holds. A clean bulletin raises no error;
+each planted mutation (one printed figure changed beyond its rounding) must be caught by an error that names the
+changed figure, its line and its new number, the way an editor sees it.
 """
 
 from __future__ import annotations
@@ -60,6 +61,15 @@ MUTATIONS = [
     ("chengjiang-2025h1-yunxing-hant.txt", "4萬人的58.0%", "58.0", "52.0", "target completed: 2.32 / 4"),
     ("chengjiang-2025h1-yunxing-hant.txt", "進口額131.85", "131.85", "121.85", "exports + imports = total"),
     ("yunzhou-2025-gongbao.txt", "比上年增长6.2%", "6.2", "7.2", "社零 growth from its halves' growths"),
+    ("yunzhou-2025h1-news.txt", "全省的11.2%", "11.2", "12.2", "share of the province: 1580.20 / 14108.90"),
+    ("yunzhou-2025h1-news.txt", "乡村消费品零售额98.10", "98.10", "88.10", "城镇 + 乡村 = 社零"),
+    ("yunzhou-2025h1-news.txt", "同比增长6.1%", "6.1", "7.1", "社零 growth from its halves' growths (其中)"),
+    ("yunzhou-2025h1-news.txt", "同比增长5.2%。其中", "5.2", "6.2", "trade growth from exports' and imports'"),
+    ("yunzhou-2025h1-news.txt", "顺差48.40", "48.40", "58.40", "trade balance: 172.60 - 124.20"),
+    ("yunzhou-2025h1-news.txt", "比重为58.2%", "58.2", "52.8", "export share: 172.60 / 296.80"),
+    ("yunzhou-2025h1-news.txt", "比总水平低1.5个", "1.5", "0.9", "gap to the overall CPI: 0.9 - (-0.6)"),
+    ("yunzhou-2025h1-news.txt", "缩小至2.13", "2.13", "2.03", "urban-rural ratio: 26150 / 12260"),
+    ("yunzhou-2025h1-news.txt", "4万人的46.5%", "46.5", "40.5", "target completed: 1.86 / 4"),
 ]
 
 def _text(name: str) -> str:

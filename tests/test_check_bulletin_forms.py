@@ -39,6 +39,11 @@ SHARE_HANT = ("全年一般公共預算收入168.20億元。其中，稅收收�
               "稅收收入佔一般公共預算收入的比重為{v}%。")
 RETAIL_HANT = ("上半年，全市社會消費品零售總額702.35億元，同比增長{g}%。按經營單位所在地分，"
                "城鎮消費品零售額596.84億元，增長6.3%；鄉村消費品零售額105.51億元，增長8.4%。")
+PROVINCE = ("上半年全市地区生产总值1580.20亿元，同比增长5.8%。同期，全省地区生产总值14108.90亿元，增长5.2%。"
+            "云州地区生产总值占全省的{v}%。")
+EXPORTS = "全市货物进出口总额296.80亿元，同比增长{g}%。其中，出口172.60亿元，增长8.1%；进口124.20亿元，增长1.4%。"
+NARROWED = ("城镇居民人均可支配收入26150元，增长4.9%；农村居民人均可支配收入12260元，增长6.6%。"
+            "城乡居民收入比由上年同期的2.17缩小至{v}。")
 RETAIL = ("全年社会消费品零售总额1458.60亿元，比上年增长6.2%。按经营地统计，城镇消费品零售额{a}亿元，增长6.0%；"
           "乡村消费品零售额"
           "221.85亿元，增长7.3%。按消费类型统计，商品零售额1298.32亿元，增长5.9%；餐饮收入{b}亿元，增长8.6%。")
@@ -82,6 +87,12 @@ CASES = [
     ("share-of-named", SHARE.format(v="64.1"), None, ""),
     ("share-of-named", SHARE.format(v="61.4"), "error", "418.50亿元 / 652.80亿元"),
     ("share-of-named", SHARE_HANT.format(v="72.1"), None, ""),
+    ("share-of-named", PROVINCE.format(v="11.2"), None, ""),
+    ("share-of-named", PROVINCE.format(v="12.2"), "error", "1580.20亿元 / 14108.90亿元"),
+    ("breakdown-halves", EXPORTS.format(g="5.2"), None, ""),
+    ("breakdown-halves", EXPORTS.format(g="6.2"), "error", "(1 + 8.1%)"),
+    ("urban-rural-ratio", NARROWED.format(v="2.13"), None, ""),
+    ("urban-rural-ratio", NARROWED.format(v="2.03"), "error", "26150元 / 12260元"),
     ("breakdown-halves", RETAIL.format(a="1236.75", b="160.28"), None, ""),
     ("breakdown-halves", RETAIL_HANT.format(g="6.6"), None, ""),
     # The halves' levels a year before are 596.84 / 1.063 and 105.51 / 1.084: the total grew 6.6%, not 8.6%.
@@ -131,6 +142,12 @@ def test_breakdown_halves_add_up(a: str, b: str, shown: str) -> None:
     ("share-of-target", "全年投资完成计划的95.0%，快于时序进度5个百分点。"),
     # The share's sentence prints its part: share.py's reading, not this one.
     ("share-of-named", "全年货物进出口总额652.80亿元。出口额418.50亿元，出口额占进出口总额的比重为61.4%。"),
+    # A share of the province whose measure the province's level does not name (规模以上 is not 全部).
+    ("share-of-named", "全年全部工业增加值1186.30亿元。同期，全省规模以上工业增加值8000.00亿元。"
+                       "全市工业增加值占全省的18.0%。"),
+    # 其中 and two levels that are not the halves' whole's (出口 and 进口 after a GDP).
+    ("breakdown-halves", "全市地区生产总值1580.20亿元，增长9.9%。其中，出口172.60亿元，增长8.1%；"
+                         "进口124.20亿元，增长1.4%。"),
     # Per-head figures by residence: averages, never summed to the overall one.
     ("breakdown-halves", "全体居民人均可支配收入42860元。按常住地分，城镇居民人均可支配收入52380元；"
                          "农村居民人均可支配收入24825元。"),

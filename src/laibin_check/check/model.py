@@ -50,8 +50,9 @@ _COUNTED_PLACE = re.compile(r"(省份|省区市|省市|省区|省|市|县|国|�
 _BARE_SHARES = re.compile(r"(结构|比例|构成)(比)?(由[^,;。]{0,30}?(调整|变化|变))?(为|是)?(\d+(\.\d+)?:){0,3}$")
 """三次产业结构为10.9:42.2:46.9 (由上年的…调整为10.9:42.2:46.9): the numbers of a structure are percentages printed
 without %. The year before's, right after 由, are left bare: nothing this reads pairs them."""
-_BARE_RATIO = re.compile(r"(收入比|收入之比|之比|比值|倍差)(为|是|达|缩小到|缩小至|下降到|降至)?$")
-"""城乡居民收入比为2.11: a quotient printed as a plain number."""
+_BARE_RATIO = re.compile(r"(收入比|收入之比|之比|比值|倍差)"
+                         r"(由[^,;。]{0,16}?(缩小|下降|降低|扩大|上升)(到|至)|为|是|达)?$")
+"""城乡居民收入比为2.11 (由上年的2.17缩小至2.13): a quotient printed as a plain number; the year before's stays bare."""
 
 
 def _bare_unit(before: str) -> str:

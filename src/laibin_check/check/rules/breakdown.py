@@ -6,7 +6,8 @@ The classifications are the genre's exhaustive ones for totals (经营地/经营
 nearest level of the paragraph before the sentence, outside another breakdown, in the same unit and period.
 Per-head or average figures (按常住地分，城镇居民人均可支配收入…) are never summed. When each level is followed
 by its growth, the total's growth follows from the halves' (their levels a year before are level / (1 + growth)):
-these totals are at current prices, so the relation is exact up to rounding.
+these totals are at current prices, so the relation is exact up to rounding. After a bare 其中 (其中，出口…；进口…)
+only that growth is read here, when the total's words name the halves' whole (进出口; 消费品零售额).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from laibin_check.check.model import Fig, Model, same_period
+from laibin_check.check.model import Fig, Model, same_period, words_only
 from laibin_check.check.relation import Relation
 
 _INTRO = re.compile(r"^(其中,?)?(按|从)(经营单位所在地|经营地|消费类型|消费形态|城乡)(统计|分|划分|看|来看)?,")
@@ -22,21 +23,31 @@ _HALVES = {
     "经营单位所在地": ("城镇", "乡村"), "经营地": ("城镇", "乡村"), "城乡": ("城镇", "乡村|农村"),
     "消费类型": ("商品零售", "餐饮"), "消费形态": ("商品零售", "餐饮"),
 }
+_OTHER = re.compile(r"^其中,")
+_OTHER_HALVES = (("城镇", "乡村"), ("出口", "进口"), ("商品零售", "餐饮"))
 _AVERAGE = re.compile(r"(人均|平均|均价|户均|每)")
 
 
 def propose(model: Model) -> Iterator[Relation]:
     for sentence, figs in sorted(_sentences(model).items()):
         s_start, s_end = model.sentence_span(sentence)
-        m = _INTRO.match(model.norm[s_start:s_end].lstrip())
-        if m is None:
-            continue
+        words = model.norm[s_start:s_end].lstrip()
+        m = _INTRO.match(words)
         levels = [g for g in figs if g.role == "level"]
-        halves = _HALVES[m.group(3)]
-        parts = [_one([g for g in levels if re.match(r"^(" + h + r")", _head(g))]) for h in halves]
-        if any(p is None for p in parts) or len(levels) != 2 or any(_AVERAGE.search(g.label) for g in levels):
+        if m is not None:
+            found = _halves(levels, _HALVES[m.group(3)])
+            if found is None or len(levels) != 2:
+                continue
+            by = f"按{m.group(3)}"
+        elif _OTHER.match(words):
+            # 其中，出口…；进口…: the sum is total.py's and partition.py's; the growth of the total is read here.
+            pairs = [(h, f) for h, f in ((h, _halves(levels, h)) for h in _OTHER_HALVES) if f is not None]
+            if len(pairs) != 1:
+                continue
+            found, by = pairs[0][1], "其中"
+        else:
             continue
-        a, b = (p for p in parts if p is not None)
+        a, b = found
         if a.unit.dims != b.unit.dims or same_period(a, b) is False:
             continue
         total = _total(model, a, s_start)
@@ -44,9 +55,12 @@ def propose(model: Model) -> Iterator[Relation]:
             continue
         if not total.interval.hi > max(a.interval.lo, b.interval.lo):
             continue
-        yield Relation("breakdown-halves", "sum", total, (a, b), "{0} + {1}", "error",
-                       f"按{m.group(3)}: {a.shown} + {b.shown} = {total.shown}",
-                       message=f"the two halves of a breakdown by {m.group(3)} add up to the total")
+        if by == "其中" and not _names_whole(total, a, b):
+            continue
+        if by != "其中":
+            yield Relation("breakdown-halves", "sum", total, (a, b), "{0} + {1}", "error",
+                           f"{by}: {a.shown} + {b.shown} = {total.shown}",
+                           message=f"the two halves of a breakdown {by} add up to the total")
         growths = [_growth(model, g) for g in (total, a, b)]
         gt, ga, gb = growths
         if gt is not None and ga is not None and gb is not None:
@@ -54,9 +68,28 @@ def propose(model: Model) -> Iterator[Relation]:
             # over the sum of those, less 1 (current prices: these totals are nominal).
             yield Relation("breakdown-halves", "growth", gt, (a, b, ga, gb),
                            "({0} + {1}) / ({0} / (1 + {2}) + {1} / (1 + {3})) - 1", "error",
-                           f"按{m.group(3)}: {a.shown} up {ga.shown} and {b.shown} up {gb.shown} make "
+                           f"{by}: {a.shown} up {ga.shown} and {b.shown} up {gb.shown} make "
                            f"{total.shown} up {gt.shown}",
                            message="the total's growth follows from its halves' levels and growths")
+
+
+def _halves(levels: list[Fig], halves: tuple[str, str]) -> tuple[Fig, Fig] | None:
+    """The one level each half names (城镇消费品零售额, 乡村消费品零售额), none of them per head."""
+    found = [_one([g for g in levels if re.match(r"^(" + h + r")", _head(g))]) for h in halves]
+    a, b = found
+    if a is None or b is None or a.idx == b.idx or any(_AVERAGE.search(g.label) for g in (a, b)):
+        return None
+    return a, b
+
+
+def _names_whole(total: Fig, a: Fig, b: Fig) -> bool:
+    """After 其中 the total is named: 进出口 for 出口 and 进口, or the halves' measure (消费品零售额) in its words."""
+    words = words_only(total.label)
+    ha, hb = _head(a), _head(b)
+    if ha.startswith("出口") and hb.startswith("进口"):
+        return "进出口" in words
+    measure = re.sub(r"^(城镇|乡村|农村|商品|餐饮)", "", ha)
+    return len(measure) >= 3 and measure[:3] in words
 
 
 def _sentences(model: Model) -> dict[int, list[Fig]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from laibin_check import check_text
 
-TEXT = "1-10月，全省进出口总值6843.2亿元，同比增长3.6%。其中，出口4512.9亿元，增长6.2%；进口2033.3亿元，下降1.1%。"
+TEXT = "1-10月，全省进出口总值6843.2亿元，同比增长3.8%。其中，出口4512.9亿元，增长6.2%；进口2033.3亿元，下降1.1%。"
 
 
 def test_one_relation_one_finding() -> None:

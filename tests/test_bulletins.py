@@ -62,6 +62,7 @@ MUTATIONS = [
     ("chengjiang-2025h1-yunxing-hant.txt", "進口額131.85", "131.85", "121.85", "exports + imports = total"),
     ("yunzhou-2025-gongbao.txt", "比上年增长6.2%", "6.2", "7.2", "社零 growth from its halves' growths"),
     ("yunzhou-2025h1-news.txt", "全省的11.2%", "11.2", "12.2", "share of the province: 1580.20 / 14108.90"),
+    ("yunzhou-2025h1-news.txt", "平均水平高0.6个", "0.6", "1.6", "gap to the province's growth: 5.8 - 5.2"),
     ("yunzhou-2025h1-news.txt", "乡村消费品零售额98.10", "98.10", "88.10", "城镇 + 乡村 = 社零"),
     ("yunzhou-2025h1-news.txt", "同比增长6.1%", "6.1", "7.1", "社零 growth from its halves' growths (其中)"),
     ("yunzhou-2025h1-news.txt", "同比增长5.2%。其中", "5.2", "6.2", "trade growth from exports' and imports'"),

@@ -27,6 +27,8 @@ INCOME = ("城镇居民人均可支配收入52380元，增长4.6%；农村居民
 INCOME_HANT = "城鎮居民人均可支配收入48960元；農村居民人均可支配收入21870元。城鄉居民收入比為{v}。"
 CPI = "全年居民消费价格比上年上涨2.0%，其中食品价格上涨3.4%，比总水平高{v}个百分点。"
 CPI_HANT = "居民消費價格上漲1.6%，其中食品價格下降0.8%，比總水平低{v}個百分點。"
+AVERAGE = ("上半年全市地区生产总值1580.20亿元，同比增长5.8%，增速比一季度加快0.4个百分点，比全省平均水平高{v}个百分点。"
+           "同期，全省地区生产总值14108.90亿元，增长5.2%。")
 TRADE = "全年货物进出口总额652.80亿元。其中，出口额418.50亿元，增长11.2%；进口额234.30亿元，增长4.0%。贸易顺差{v}亿元。"
 TRADE_HANT = "全年貨物進出口總額564.50億元。其中，出口額245.60億元；進口額318.90億元。貨物貿易逆差{v}億元。"
 TARGET = "全年城镇新增就业4.52万人，为年度目标任务4万人的{v}%。"
@@ -74,6 +76,8 @@ CASES = [
     ("gap-to-overall", CPI.format(v="1.9"), "error", "3.4% - 2.0%"),
     ("gap-to-overall", CPI_HANT.format(v="2.4"), None, ""),  # 下降0.8% reads -0.8%
     ("gap-to-overall", CPI_HANT.format(v="1.4"), "error", "1.6% - 0.8%"),
+    ("gap-to-overall", AVERAGE.format(v="0.6"), None, ""),
+    ("gap-to-overall", AVERAGE.format(v="1.6"), "error", "5.8% - 5.2%"),
     ("trade-balance", TRADE.format(v="184.20"), None, ""),
     ("trade-balance", TRADE.format(v="164.20"), "error", "418.50亿元 - 234.30亿元"),
     ("trade-balance", TRADE_HANT.format(v="73.30"), None, ""),
@@ -127,6 +131,8 @@ def test_breakdown_halves_add_up(a: str, b: str, shown: str) -> None:
     ("industrial-structure", "全年工业投资增长9.8%。轻重工业结构为30.5:69.5。"),
     # The registered population's rate is another measure.
     ("urbanisation-rate", POP.format(w="户籍人口", v="55.00")),
+    # The province's growth printed is of another measure (规模以上工业增加值): not the average meant.
+    ("gap-to-overall", "全市地区生产总值增长5.8%，比全省平均水平高1.6个百分点。全省规模以上工业增加值增长5.2%。"),
     # The ratio names consumption, the levels are incomes.
     ("urban-rural-ratio", INCOME.format(v="1.70").replace("城乡居民收入比", "城乡居民消费支出比")),
     # No 其中: 总水平 is not a figure this sentence prints.

@@ -26,6 +26,7 @@ def _load() -> dict[str, Proposer]:
         count,
         count_listed,
         count_parts,
+        defined_rate,
         difference,
         fall,
         gap,
@@ -91,6 +92,7 @@ def _load() -> dict[str, Proposer]:
         "share-of-named": share_named.propose,
         "breakdown-halves": breakdown.propose,
         "growth-from-increase": increase_growth.propose,
+        "defined-rate": defined_rate.propose,
     }
 
 

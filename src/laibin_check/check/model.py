@@ -127,6 +127,8 @@ class Model:
         for i, m in enumerate(mentions):
             fig = self._fig(m, borrowed.get(i))
             if fig is not None:
+                if self.figs and fig.role == "rate" and fig.unit.kind == "rate":
+                    fig = self._listed_after(self.figs[-1], fig)
                 self.figs.append(fig)
 
     # -- positions ------------------------------------------------------------------------------------------
@@ -213,6 +215,14 @@ class Model:
     def first_period(self) -> str:
         """The first period the report names (its own period, in the genre), or ""."""
         return next((key for _, _, key in self._periods if key not in ("", "same")), "")
+
+    def _listed_after(self, prev: Fig, fig: Fig) -> Fig:
+        """A rate printed in a list right after another (分别增长20.0%、17.9%和6.3%) is what the list's first is:
+        the words that name the role stand once, before the first."""
+        gap = self.norm[prev.end:fig.start].strip()
+        if prev.sentence == fig.sentence and prev.unit.kind == "rate" and gap in _JOINERS:
+            return fig._replace(role=prev.role)
+        return fig
 
     def _period_at(self, pos: int, line: int) -> str:
         """The last period named before `pos` in its line (paragraph); else "" (the report's main period)."""
@@ -409,9 +419,21 @@ def _run(model: Model, figs: list[Fig]) -> Run:
     s_start, _ = model.sentence_span(first.sentence)
     head = model.norm[s_start:first.start - len(before) + at]
     head = re.split(r"[,;:]", head)[-1] if re.search(r"[,;:]", head) else head
+    head = _ordinal_items(head)  # head runs up to 分别: it holds the clause's words before it already
     items = [x.strip() for x in re.split(r"、|(?:和|及|与)(?=[^、]*$)", head) if x.strip()]
     items = [re.sub(r"^(其中|全市|全区|全省|全国)", "", x) for x in items]
     return Run(tuple(figs), tuple(items), verb)
+
+
+_ORDINAL_LIST = re.compile(r"第?([一二三])((?:、[一二三])+)产业")
+
+
+def _ordinal_items(head: str) -> str:
+    """第一、二、三产业 written out as 第一产业、第二产业、第三产业: the genre names the three sectors once."""
+    def spell(m: re.Match[str]) -> str:
+        return "、".join(f"第{n}产业" for n in [m.group(1), *m.group(2).split("、")[1:]])
+
+    return _ORDINAL_LIST.sub(spell, head)
 
 
 def run_of(model: Model, f: Fig) -> Run | None:

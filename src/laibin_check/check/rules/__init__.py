@@ -42,6 +42,7 @@ def _load() -> dict[str, Proposer]:
         perunit,
         price_growth,
         price_parts,
+        pull,
         rate,
         repeat,
         share,
@@ -93,6 +94,7 @@ def _load() -> dict[str, Proposer]:
         "breakdown-halves": breakdown.propose,
         "growth-from-increase": increase_growth.propose,
         "defined-rate": defined_rate.propose,
+        "pull-on-growth": pull.propose,
     }
 
 

@@ -37,6 +37,8 @@ _VALUE = ("销售额", "价款", "成交额", "金额", "总价")
 _AREA_WORDS = ("面积", "土地", "用地")
 _BAND = ("0.9", "1.1")
 _MAX_READINGS = 4
+_LOOK_BACK = 80
+"""Figures before a price to search for the totals it divides when its paragraph prints none."""
 RULE = "per-unit-reach"
 
 
@@ -76,6 +78,8 @@ def quotients(model: Model) -> Iterator[Quotient]:
             earlier = [g for g in model.figs[:f.idx] if g.line == f.line]
             pairs = _pairs(model, f, kind, measure, earlier, named)
             scope = "paragraph"
+        if not pairs and kind == "price":
+            pairs, scope = _earlier_paragraphs(model, f, measure, named), "paragraph before"
         if not pairs or len(pairs) > _MAX_READINGS:
             continue
         yield Quotient(f, target, kind, bottom, kind != "head" or named, scope, tuple(pairs))
@@ -139,6 +143,20 @@ def _pairs(model: Model, f: Fig, kind: str, measure: str, scope: list[Fig],
     if len(totals) != 1 or len(bases) != 1:
         return []  # two totals or two populations in reach: nothing pins which one the figure divides
     return [(totals[0], bases[0])]
+
+
+def _earlier_paragraphs(model: Model, f: Fig, measure: str, named: bool) -> list[tuple[Fig, Fig]]:
+    """A price whose totals its paragraph does not print (根据…销售金额和销售面积计算, 均价为9502元/平方米): the
+    nearest paragraph before that prints both, of the price's own period as written (1-4月 is not 2020年1-4月)."""
+    by_line: dict[int, list[Fig]] = {}
+    for g in model.figs[max(0, f.idx - _LOOK_BACK):f.idx]:
+        if g.line < f.line and g.period == f.period:
+            by_line.setdefault(g.line, []).append(g)
+    for line in sorted(by_line, reverse=True):
+        pairs = _pairs(model, f, "price", measure, by_line[line], named)
+        if pairs:
+            return pairs
+    return []
 
 
 def _plain_level(g: Fig, f: Fig, any_period: bool = False) -> bool:

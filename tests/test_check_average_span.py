@@ -11,6 +11,7 @@ from laibin_check import check_text
 TEN = "与2010年相比，甲市十年间常住人口增加300万人，增长46.07%，年平均增长率为{v}%。"
 FIVE = "过去5年，全省GDP累计增长40.0%，年均增长{v}%。"
 FALL = "与2010年相比，甲市人口减少10.0%，十年间年平均下降{v}%。"
+DECADE = "甲市较第六次人口普查增加254.11万人，增长25.97%，是自有普查以来增长最快的十年，年平均增长率为{v}%。"
 
 CASES = [
     # (text, severity of the finding or None when it holds, what the message shows)
@@ -21,6 +22,8 @@ CASES = [
     (FIVE.format(v="8.0"), "error", "over 5 years"),
     (FALL.format(v="1.05"), None, ""),  # 0.9895^10 = 0.8998: 下降 reads negative
     (FALL.format(v="2.05"), "error", "over 10 years"),
+    (DECADE.format(v="2.34"), None, ""),  # 1.0234^10 = 1.2602: 的十年 names the span
+    (DECADE.format(v="1.64"), "error", "over 10 years"),
 ]
 
 

@@ -33,6 +33,7 @@ def _load() -> dict[str, Proposer]:
         gap_named,
         gap_overall,
         income_ratio,
+        growth_years,
         increase,
         increase_growth,
         multiple,
@@ -95,6 +96,7 @@ def _load() -> dict[str, Proposer]:
         "growth-from-increase": increase_growth.propose,
         "defined-rate": defined_rate.propose,
         "pull-on-growth": pull.propose,
+        "growth-over-year": growth_years.propose,
     }
 
 

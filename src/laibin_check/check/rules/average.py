@@ -11,12 +11,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from laibin_check.check.model import Model
+from laibin_check.check.model import Fig, Model
 from laibin_check.check.relation import Relation
 
 _AVERAGE = re.compile(r"(两|三|四|五)年(平均|年均)(增长|增速为|增速|下降)?(为|达)?$")
 _BASE = re.compile(r"(比|较)(\d{4})年")
+_LEAD_BASE = re.compile(r"(与|和|同)(\d{4})年(同期)?相比")
+_SAME_PERIOD = re.compile(r"(同比|比上年|比去年|较上年|较去年)")
 _YEARS = {"两": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _sentence_base(x: Fig) -> re.Match[str] | None:
+    """与2019年同期相比, 服务进出口下降9%, 两年平均下降4.6%, 其中出口增长21.5%, 两年平均增长10.2%: a base year
+    the sentence names once, before its pairs, when no year-on-year growth stands between it and the figure."""
+    bases = list(_LEAD_BASE.finditer(x.context))
+    base = bases[-1] if bases else None
+    if base is None or _SAME_PERIOD.search(x.context[base.end():]):
+        return None
+    return base
 
 
 def propose(model: Model) -> Iterator[Relation]:
@@ -31,7 +43,7 @@ def propose(model: Model) -> Iterator[Relation]:
         if not before:
             continue
         x = before[-1]
-        base = _BASE.search(x.context[-16:])
+        base = _BASE.search(x.context[-16:]) or _sentence_base(x)
         if base is None or x.clause < y.clause - 1:
             continue  # the span's growth must be stated against a named base year, just before the average
         # A growth after 下降 is already negative when the engine reads it (figures.fact_sign), so one formula

@@ -19,7 +19,9 @@ from laibin_check.check.relation import Relation
 _AVERAGE = re.compile(r"(?<![两三四五]年)(年平均|年均)(增长率|增长速度|增长|增速|增幅|下降|减少)?(为|达到|达|是)?$")
 _YEARS_TEXT = r"\d{1,2}|[两二三四五六七八九十]|十[一二三四五六七八九]"
 _SPAN = re.compile(rf"(?:过去|近|这|最近)?(?P<n>{_YEARS_TEXT})年(?:间|来|里|中|内)"
-                   rf"|(?:过去|近|最近)(?P<m>{_YEARS_TEXT})年")
+                   rf"|(?:过去|近|最近)(?P<m>{_YEARS_TEXT})年"
+                   rf"|(?:的|这)(?P<k>{_YEARS_TEXT})年(?=[,;])")
+"""十年间, 过去5年, 近三年; 是…最高的十年, (the decade the sentence speaks of, closed by its clause)."""
 _NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _ARITHMETIC = ("算术", "简单平均", "简单计算")
 _MAX_YEARS = 20
@@ -52,7 +54,7 @@ def propose(model: Model) -> Iterator[Relation]:
 
 
 def _years(m: re.Match[str]) -> int:
-    text = m.group("n") or m.group("m")
+    text = m.group("n") or m.group("m") or m.group("k")
     if text.isdigit():
         return int(text)
     if len(text) == 2:

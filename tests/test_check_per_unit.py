@@ -17,6 +17,8 @@ EARLIER = ("1—4月份，商品房销售面积40000万平方米，同比下降2
            "根据公布的销售金额和销售面积计算，1-4月份，全国商品房均价为{v}元/平方米。")
 LAST_YEAR = ("2020年1-3月商品房销售面积20000万平方米，商品房销售额20000亿元。\n"
              "1-3月商品房均价为{v}元/平方米。")
+CITY_AREA = ("以甲市为例，目前甲市总面积2000平方公里，建成区面积900平方公里。2020年甲市GDP为2.80万亿元，"
+             "平均每平方公里{v}亿元，显著高于乙市。")
 AREA = "甲国经济总量为2.40万亿美元（国土面积为30.0万平方公里），每平方公里GDP产出为{v}万美元。"
 
 CASES = [
@@ -33,6 +35,9 @@ CASES = [
     (EARLIER.format(v="9000"), None, ""),  # the totals printed two paragraphs before: 36000亿 / 40000万
     (EARLIER.format(v="6300"), "error", "36000亿元 / 40000万平方米"),
     (LAST_YEAR.format(v="12000"), None, ""),  # 2020年1-3月 is last year's quarter, not the price's 1-3月
+    (CITY_AREA.format(v="14.0"), None, ""),  # 28000亿 / 2000: the total area, the sentence before
+    (CITY_AREA.format(v="31.1"), None, ""),  # 28000亿 / 900: the built-up area is a reading too
+    (CITY_AREA.format(v="20.0"), "error", "2.80万亿元 / 2000平方公里"),  # neither area gives it
     (AREA.format(v="800"), None, ""),
     (AREA.format(v="850"), "error", "2.40万亿美元 / 30.0万平方公里"),
 ]

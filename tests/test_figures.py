@@ -103,6 +103,13 @@ def test_codes_dates_and_hotlines_are_names_or_dates() -> None:
     assert kinds["3"] == "date" and kinds["15"] == "date" and kinds["2019"] == "date"
 
 
+def test_a_figure_right_after_a_measure_acronym_is_a_figure() -> None:
+    mentions = scan_figures("運城GDP1643億元，人均GDP3.44萬元；G72高速，PM2.5濃度")
+    kinds = {m.text: m.kind for m in mentions}
+    assert kinds["3.44"] == "figure" and kinds["1643"] == "figure"
+    assert kinds["G72"] == "name" and kinds["PM2.5"] == "name"
+
+
 def test_same_mentions_in_simplified_and_traditional(laibin: tuple[str, list[Mention]]) -> None:
     text, mentions = laibin
     simplified = opencc.OpenCC("t2s").convert(text)

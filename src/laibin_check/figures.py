@@ -665,6 +665,10 @@ _UNITS_LIKE_MAGNITUDES = ("千瓦", "千克", "千米", "千元", "百分", "千
 """Units that start like a magnitude: 5千瓦 is five kilowatts, not 5千 of 瓦."""
 
 
+_MEASURE_BEFORE = re.compile(r"(?<![A-Za-z0-9-])(GDP|CPI|PPI|PMI)$")
+"""Measures named by an acronym print their figure right after it (人均GDP3.44万元)."""
+
+
 def _code_at(n: str, a: int, b: int) -> tuple[int, int]:
     """The extent of an alphanumeric code around the digits [a, b); (a, b) itself without letters."""
     def code_char(c: str) -> bool:
@@ -673,6 +677,8 @@ def _code_at(n: str, a: int, b: int) -> tuple[int, int]:
     if not ((b < len(n) and n[b].isascii() and n[b].isalpha()) or (a > 0 and n[a - 1].isascii()
                                                                     and n[a - 1].isalpha())):
         return a, b
+    if not (b < len(n) and n[b].isascii() and n[b].isalnum()) and _MEASURE_BEFORE.search(n, 0, a):
+        return a, b  # 人均GDP3.44万元: the measure's name, then its figure (G72 and 5G stay codes)
     while a > 0 and code_char(n[a - 1]):
         a -= 1
     while b < len(n) and code_char(n[b]):

@@ -18,6 +18,7 @@ Proposer = Callable[[Model], Iterator[Relation]]
 def _load() -> dict[str, Proposer]:
     from laibin_check.check.rules import (
         average,
+        average_per_year,
         average_span,
         balance,
         breakdown,
@@ -97,6 +98,7 @@ def _load() -> dict[str, Proposer]:
         "defined-rate": defined_rate.propose,
         "pull-on-growth": pull.propose,
         "growth-over-year": growth_years.propose,
+        "average-per-year": average_per_year.propose,
     }
 
 

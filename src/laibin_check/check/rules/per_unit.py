@@ -6,6 +6,8 @@ and a figure per head far off any population base is an error.
 * 经济总量3000亿元, 常住人口600万人, 人均GDP5万元: 3000亿元 / 600万人.
 * 商品房销售面积2000万平方米, 销售额2亿元…, 均价1万元/平方米: 销售额 / 销售面积 (a price is printed per 平方米).
 * 经济总量1万亿美元(国土面积10万平方公里), 每平方公里GDP产出1000万美元: 总量 / 面积.
+* 总面积1997平方公里, 建成区面积927平方公里。GDP为2.77万亿元, 平均每平方公里13.9亿元: an output per area
+  over either area printed in its paragraph (two readings of one claim).
 
 The total is a money level of the same measure (GDP, 经济总量, 生产总值 are one measure; otherwise the words
 after 人均/每平方公里 must be the total's); the denominator a count of people, or an area. A price per 平方米 is
@@ -28,7 +30,7 @@ from laibin_check.units import Unit, resolve
 
 _VERB = r"(?:为|是|达到|达|约为|约|仅为|仅|有|产出为|产出|高达|超过|接近|近)*$"
 _PER_HEAD = re.compile(r"人均([\u4e00-\u9fffA-Za-z]{1,8}?)" + _VERB)
-_PER_AREA = re.compile(r"(?:每平方公里|每平方千米|地均|单位面积)(?:的)?([\u4e00-\u9fffA-Za-z]{1,8}?)" + _VERB)
+_PER_AREA = re.compile(r"(?:每平方公里|每平方千米|地均|单位面积)(?:的)?([\u4e00-\u9fffA-Za-z]{0,8}?)" + _VERB)
 _PRICE = re.compile(r"([\u4e00-\u9fff]{0,10}?)(?:的)?(?:成交均价|销售均价|均价|平均价格|平均售价|平均单价)" + _VERB)
 _PER_PRINTED = re.compile(r"^\s*/\s*(平方米|平方公里|人)")
 _PINNED_HEAD = re.compile(r"(按|以|根据)[^,;。]{0,24}(人口|人)[^,;。]{0,12}(计算|计|测算|核算)")
@@ -74,7 +76,7 @@ def quotients(model: Model) -> Iterator[Quotient]:
         in_sentence = [g for g in model.in_sentence(f) if g is not f]
         pairs = _pairs(model, f, kind, measure, in_sentence, named)
         scope = "sentence"
-        if not pairs and kind == "price":
+        if not pairs and kind in ("price", "area"):
             earlier = [g for g in model.figs[:f.idx] if g.line == f.line]
             pairs = _pairs(model, f, kind, measure, earlier, named)
             scope = "paragraph"
@@ -140,6 +142,8 @@ def _pairs(model: Model, f: Fig, kind: str, measure: str, scope: list[Fig],
     """The (total, denominator) readings among `scope`: each must be the only one of its sort there."""
     totals = [g for g in scope if _is_total(g, f, kind, measure, named)]
     bases = [g for g in scope if _is_base(model, g, f, kind, named)]
+    if kind == "area" and len(totals) == 1 and 1 < len(bases) <= 2:
+        return [(totals[0], b) for b in bases]  # 总面积, 建成区面积: either area is a reading of one claim
     if len(totals) != 1 or len(bases) != 1:
         return []  # two totals or two populations in reach: nothing pins which one the figure divides
     return [(totals[0], bases[0])]
@@ -172,8 +176,8 @@ def _is_total(g: Fig, f: Fig, kind: str, measure: str, named: bool) -> bool:
     words = g.label[-16:]
     if kind == "price":
         return any(w in words for w in _VALUE) and _shares_subject(words, f.label[-16:])
-    if any(w in measure for w in _OUTPUT):
-        return any(w in words for w in _OUTPUT)
+    if any(w in measure for w in _OUTPUT) or (kind == "area" and not measure):
+        return any(w in words for w in _OUTPUT)  # 平均每平方公里13.9亿元: an output per area
     return len(measure) >= 2 and measure in words
 
 

@@ -108,15 +108,18 @@ def judge(model: Model, relations: Sequence[Relation], report_id: str, display_p
 
 def _collect(relations: Sequence[Relation], written: Written, result: ReportResult,
              display_path: str) -> list[Judged]:
-    out: list[Judged] = []
+    out: list[tuple[int, Judged]] = []
     for finding in result.findings:
         if not finding.fact_ids or finding.code.startswith("LC2"):
             continue  # placement problems are ours, not the report's
         n = written.subject.get(finding.fact_ids[0])
         if n is None or finding.verdict not in ("consistent", "inconsistent"):
             continue
-        out.append(Judged(relations[n], finding._replace(path=display_path)))
-    return out
+        out.append((n, Judged(relations[n], finding._replace(path=display_path))))
+    # In the order the rules proposed them: a rule lists a claim's most likely reading first, and a failed
+    # claim is shown by its first reading (the engine's order is by fact id, where r10 sorts before r9).
+    out.sort(key=lambda p: p[0])
+    return [j for _, j in out]
 
 
 class Claim(NamedTuple):

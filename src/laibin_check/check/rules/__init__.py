@@ -41,6 +41,7 @@ def _load() -> dict[str, Proposer]:
         natural_growth,
         partition,
         per_unit,
+        percent_of,
         perunit,
         price_growth,
         price_parts,
@@ -99,6 +100,7 @@ def _load() -> dict[str, Proposer]:
         "pull-on-growth": pull.propose,
         "growth-over-year": growth_years.propose,
         "average-per-year": average_per_year.propose,
+        "percent-of-named": percent_of.propose,
     }
 
 

@@ -21,6 +21,8 @@ _VERB = re.compile(r"(是|相当于|相当)([^,;:()]{1,24}?)的$")
 _LEAD = re.compile(r"^(此外|另外|同时|其中|而|则|即|也|已|均|都|仍|还|约)+")
 _SOFT = re.compile(r"(也|均|都|仍|还|约|已|则|的|为|达|达到|是)+$")
 _MAX_READINGS = 4
+_OWNER = re.compile(r"([\u4e00-\u9fff]{2,4})的$")
+"""The place a level belongs to when it is printed as X的N (日本的1.248亿人)."""
 
 
 def propose(model: Model) -> Iterator[Relation]:
@@ -103,6 +105,9 @@ def _earlier(model: Model, t: Fig, name: str, like: Fig | None) -> list[Fig]:
             continue
         if like is None and measure not in words:
             continue
+        owner = _OWNER.search(g.label)
+        if like is None and owner is not None and entity not in owner.group(1):
+            continue  # 广东首超日本的1.248亿人: Japan's population, not the subject's
         if like is not None and longest_common(measure, words) < min(4, len(measure)):
             continue
         if average and "中位数" in g.label:

@@ -34,6 +34,7 @@ def _load() -> dict[str, Proposer]:
         gap_named,
         gap_overall,
         income_ratio,
+        growth_of_increase,
         growth_years,
         increase,
         increase_growth,
@@ -57,6 +58,7 @@ def _load() -> dict[str, Proposer]:
         trade_balance,
         urbanisation,
         years_total,
+        weighted,
     )
 
     return {
@@ -101,6 +103,8 @@ def _load() -> dict[str, Proposer]:
         "growth-over-year": growth_years.propose,
         "average-per-year": average_per_year.propose,
         "percent-of-named": percent_of.propose,
+        "growth-of-increase": growth_of_increase.propose,
+        "weighted-average": weighted.propose,
     }
 
 

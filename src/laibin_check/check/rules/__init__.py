@@ -59,6 +59,7 @@ def _load() -> dict[str, Proposer]:
         urbanisation,
         years_total,
         weighted,
+        years_total,
     )
 
     return {

@@ -1,6 +1,6 @@
 """A rate the statistics define by its name, against the two levels it divides: 营业收入114.31万亿元 … 利润总额
-79750.1亿元 … 营业收入利润率为6.98%; 资产总计141.07万亿元, 负债合计79.57万亿元, 资产负债率为56.4%;
-每百元营业收入中的成本为83.72元 (营业成本 / 营业收入 × 100).
+79750.1亿元 … 营业收入利润率为6.98%; 每百元营业收入中的成本为83.72元 (营业成本 / 营业收入 × 100). The
+asset-liability ratio is balance.py's, with the balance sheet it belongs to.
 
 The name says what is divided by what, and nothing else can be meant; the operands are the levels of those
 measures for the same subject (规模以上工业企业, not one of its branches: 采矿业实现利润总额) and the same period
@@ -29,7 +29,6 @@ class _Defined(NamedTuple):
 
 
 _DEFINED = (
-    _Defined("资产负债率", "负债", "资产", ""),
     _Defined("营业收入利润率", "利润", "营业收入", ""),
     _Defined("每百元营业收入中的成本", "营业成本", "营业收入", "100元"),
     _Defined("每百元资产实现的营业收入", "营业收入", "资产", "100元"),

@@ -22,6 +22,9 @@ PROVINCE = ("1-8月甲省外贸进出口值32878.4亿元，同增17.1%。其中�
             "1-8月，甲省一般贸易方式进出口18727.3亿元，增长24.3%。\n"
             "1-8月，甲省民营企业进出口12315.2亿元，同增28.1%，高出全省外贸整体增速{v}个百分点。")
 
+OVERALL = ("2022年1-2月，我国进出口总值6.2万亿元，同比增长13.3%。其中，出口3.47万亿元，增长13.6%；进口2.73万亿元，"
+           "增长12.9%。\n同期，我国与沿线国家合计进出口1.92万亿元，增长18.3%，增速高于整体{v}个百分点。")
+
 CASES = [
     # (text, severity of the gap-to-named finding or None when it holds, what the message shows)
     (SAME.format(v="27.2"), None, ""),  # 23.2 - (-4): 下降 reads negative
@@ -39,6 +42,9 @@ CASES = [
     (NATIONAL.format(v="23.2"), "error", "49.5% - 16.3%"),
     (PROVINCE.format(v="11"), None, ""),  # 28.1 - 17.1: 全省外贸 is the province's 进出口, not its 出口
     (PROVINCE.format(v="15"), "error", "28.1% - 17.1%"),
+    (OVERALL.format(v="近5"), None, ""),  # 18.3 - 13.3 = 5.0 within rounding: 整体 is 进出口总值, not 出口
+    (OVERALL.format(v="4.7"), "error", "18.3% - 13.3%"),  # 18.3 - 13.6, the 出口 reading, is never read
+    (OVERALL.format(v="6"), "error", "18.3% - 13.3%"),
 ]
 
 

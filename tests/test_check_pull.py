@@ -39,6 +39,8 @@ def test_pull(text: str, severity: str | None, shown: str) -> None:
     "2021年，甲市GDP为1000亿元，增长8.0%。消费500亿元，增长10.0%，拉动经济增长9.0个百分点。",
     # The whole named after 拉动 (进口) is printed only as a part's (机电产品进口): no whole to divide by.
     "1-8月，甲省机电产品进口5000亿元，增长10.0%。大宗商品进口2100亿元，增长40.0%，拉动进口增长9.0个百分点。",
+    # The whole printed is June's; the part is January to June's: another period.
+    "6月，甲省进口2000亿元，增长20.0%。\n1-6月，甲省大宗商品进口2100亿元，增长40.0%，拉动进口增长9.0个百分点。",
 ])
 def test_not_read(text: str) -> None:
     assert_rule_case(("pull-on-growth",), text, None, "")

@@ -10,10 +10,11 @@ list) are left to it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
-from laibin_check.check.model import Fig, Model, longest_common, run_of, words_only
+from laibin_check.check.model import Fig, Model, longest_common, run_of, same_period, words_only
 from laibin_check.check.names import canonical
 from laibin_check.check.relation import Relation
 from laibin_check.check.rules import gap
@@ -26,6 +27,9 @@ _VERB_ONLY = re.compile(r"^(同比|比上年|比去年|比上年同期|两年平
                         r"(增长|同增|下降|增加|减少|上涨|下跌|回落|提高|为|达)*$")
 _VERB_TAIL = re.compile(r"(实现|达到了|达到|达|为|是|了)+$")
 _WHOLES = ("全国", "全省", "全市", "全区")
+_OVERALL = ("整体", "总体", "整体水平", "总体水平")
+_PLACE = re.compile(r"^(其中|同期|全年|今年|全省|全市|全区|全国|我国|[\u4e00-\u9fff]{1,6}?[省市区县州国])?$")
+_WHOLE_TAIL = re.compile(r"(总值|总额|总量|规模|值)?(实现|达到|达|为|是)*$")
 _MAX_READINGS = 6
 _NOT_GAP = ("拉动", "贡献", "比重", "占")
 
@@ -44,6 +48,9 @@ def propose(model: Model) -> Iterator[Relation]:
         growths = [f for f in model.figs[max(0, g.idx - 12):g.idx] if f.role == "growth" and f.line == g.line
                    and f.sentence >= g.sentence - 1]
         x_name = _bare(m.group("x") or "")
+        if y_name in _OVERALL:
+            yield from _to_overall(model, g, cmp)
+            continue
         entity = next((e for e in _WHOLES if y_name.startswith(e)), "")
         if entity:
             yield from _to_whole(model, g, m, cmp, entity, y_name[len(entity):], x_name)
@@ -98,6 +105,39 @@ def _to_whole(model: Model, g: Fig, m: re.Match[str], cmp: str, entity: str, mea
     if not others:
         return
     yield from _readings(model, g, cmp, subjects, others, entity + measure)
+
+
+def _to_overall(model: Model, g: Fig, cmp: str) -> Iterator[Relation]:
+    """合计进出口1.92万亿元, 增长18.3%, 增速高于整体近5个百分点: the subject is the growth just before the gap;
+    the whole is the level printed before of the subject's measure alone (我国进出口总值: a place, the measure, 总值),
+    in its currency, with its growth right after it; of several, those naming the longest measure (进出口, not 出口)."""
+    before = [f for f in model.in_sentence(g) if f.end <= g.start and f.role == "growth"]
+    if not before or before[-1].clause < g.clause - 1:
+        return
+    subject = before[-1]
+    owner = [f for f in model.in_sentence(subject) if f.end <= subject.start and f.role == "level"]
+    if not owner:
+        return
+    level = owner[-1]
+    name = canonical(words_only(level.label))
+    found: list[tuple[int, Fig]] = []
+    window = model.figs[max(0, level.idx - 80):level.idx]
+    for w, wg in itertools.pairwise(window):
+        if w.role != "level" or wg.role != "growth" or wg.sentence != w.sentence or wg.clause > w.clause + 1:
+            continue
+        if w.unit.dims != level.unit.dims or w.unit.name[-2:] != level.unit.name[-2:]:
+            continue
+        if same_period(w, level) is False or "两年" in wg.label or not _VERB_ONLY.match(words_only(wg.label)):
+            continue
+        whole = _WHOLE_TAIL.sub("", re.sub(r"^\d*月?", "", canonical(words_only(w.label))))
+        for cut in range(len(whole)):
+            if _PLACE.match(whole[:cut]) and len(whole) - cut >= 2 and name.endswith(whole[cut:]):
+                found.append((len(whole) - cut, wg))
+                break
+    if not found:
+        return
+    longest = max(n for n, _ in found)
+    yield from _readings(model, g, cmp, [subject], [w for n, w in found if n == longest][:3], "整体")
 
 
 def _is_whole(model: Model, f: Fig, entity: str, measure: str) -> bool:

@@ -33,9 +33,9 @@ def _load() -> dict[str, Proposer]:
         gap,
         gap_named,
         gap_overall,
-        income_ratio,
         growth_of_increase,
         growth_years,
+        income_ratio,
         increase,
         increase_growth,
         multiple,
@@ -57,7 +57,6 @@ def _load() -> dict[str, Proposer]:
         total,
         trade_balance,
         urbanisation,
-        years_total,
         weighted,
         years_total,
     )

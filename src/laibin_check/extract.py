@@ -453,18 +453,14 @@ class _Builder:
             a, b = self._snap(a, b)
             return self.report.occurs_once(self.text[a:b])
 
+        # A wider span is unique whenever a narrower one is: bisect finds the narrowest.
         if unique(left, ceiling):
-            lo, hi = right, ceiling  # unique(left, hi) holds; find the least such hi
-            while hi - lo > 1:
-                mid = (lo + hi) // 2
-                lo, hi = (lo, mid) if unique(left, mid) else (mid, hi)
-            a, b = self._snap(left, hi)
+            ends = range(right + 1, ceiling + 1)  # the least end that makes it unique
+            a, b = self._snap(left, ends[bisect.bisect_left(ends, True, key=lambda e: unique(left, e))])
         elif unique(floor, ceiling):
-            lo, hi = floor, left  # unique(lo, ceiling) holds; find the greatest such lo
-            while hi - lo > 1:
-                mid = (lo + hi) // 2
-                lo, hi = (mid, hi) if unique(mid, ceiling) else (lo, mid)
-            a, b = self._snap(lo, ceiling)
+            starts = range(floor, left)  # the greatest start that keeps it unique
+            i = bisect.bisect_left(starts, True, key=lambda s: not unique(s, ceiling))
+            a, b = self._snap(starts[i - 1], ceiling)
         else:
             return None
         return self.text[a:b].strip()

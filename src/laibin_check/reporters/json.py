@@ -34,7 +34,7 @@ from typing import Any
 
 from laibin_check.findings import Finding, Receipt, ReportResult, RunResult, Waiver
 from laibin_check.reporters import Piece, RenderOptions, render_stream
-from laibin_check.reporters.jsonstream import ArraySplit, marker
+from laibin_check.reporters.jsonstream import ArraySplit, ArrayStream, marker
 from laibin_check.reporters.selection import counts, in_order, receipt_record
 
 SCHEMA_VERSION = 2
@@ -51,15 +51,12 @@ def stream(options: RenderOptions, tool_version: str) -> _Stream:
     return _Stream(tool_version)
 
 
-class _Stream:
-    lead = "\n"
-    separator = ","
-    totals_first = False
+class _Stream(ArrayStream):
+    """The document with its `reports` array streamed; the summary after it is filled in with the run's totals."""
 
     def __init__(self, tool_version: str) -> None:
         self.tool_version = tool_version
-        self.split = self._split({})
-        self.closing = self.split.closing
+        super().__init__(self._split({}))
 
     def _split(self, totals: dict[str, int]) -> ArraySplit:
         return ArraySplit({

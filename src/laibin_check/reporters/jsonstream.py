@@ -46,6 +46,27 @@ class ArraySplit:
         return self.indent + dumps(value).replace("\n", "\n" + self.indent)
 
 
+class ArrayStream:
+    """A streamed output that is one JSON document with one streamed array (json's `reports`, sarif's
+    `results`): elements one per line after the array's `[`, joined by commas, then the rest of the document.
+    A format gives its document split around the array and writes its pieces; the framing is the same for every
+    such format."""
+
+    lead = "\n"
+    separator = ","
+    totals_first = False
+
+    def __init__(self, split: ArraySplit) -> None:
+        self.split = split
+        self.closing = split.closing
+
+    def head(self, totals: dict[str, int]) -> str:
+        return self.split.head
+
+    def tail(self, totals: dict[str, int]) -> str:
+        return self.split.tail
+
+
 def dumps(value: Any) -> str:
     """`json.dumps(value, ensure_ascii=False, indent=2)`, faster."""
     if orjson is not None:

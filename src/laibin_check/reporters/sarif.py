@@ -36,7 +36,7 @@ from urllib.parse import quote
 
 from laibin_check.findings import Finding, ReportResult, RunResult, Waiver
 from laibin_check.reporters import Piece, RenderOptions, render_stream
-from laibin_check.reporters.jsonstream import ArraySplit, marker
+from laibin_check.reporters.jsonstream import ArraySplit, ArrayStream, marker
 from laibin_check.reporters.selection import in_order, receipt_record, receipt_summary, waiver_note
 from laibin_check.rules import RULES, Rule
 
@@ -59,17 +59,13 @@ def stream(options: RenderOptions, tool_version: str) -> _Stream:
     return _Stream(tool_version)
 
 
-class _Stream:
+class _Stream(ArrayStream):
     """The log with its one run; the run's `results` array is what is streamed, each report's results a piece."""
-
-    lead = "\n"
-    separator = ","
-    totals_first = False
 
     def __init__(self, tool_version: str) -> None:
         codes = sorted(RULES)
         self.index = {code: i for i, code in enumerate(codes)}
-        self.split = ArraySplit({
+        super().__init__(ArraySplit({
             "$schema": SCHEMA_URI,
             "version": "2.1.0",
             "runs": [
@@ -87,19 +83,12 @@ class _Stream:
                     "results": marker(),
                 }
             ],
-        })
-        self.closing = self.split.closing
-
-    def head(self, totals: dict[str, int]) -> str:
-        return self.split.head
+        }))
 
     def piece(self, report: ReportResult) -> Piece:
         results = [self.split.element(_result(f, self.index)) for f in in_order(report.findings)
                    if f.severity != "none"]
         return Piece((self.separator + self.lead).join(results))
-
-    def tail(self, totals: dict[str, int]) -> str:
-        return self.split.tail
 
 
 def _rule(r: Rule) -> dict[str, Any]:

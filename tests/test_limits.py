@@ -99,6 +99,26 @@ def test_toml_arrays_nested_1000_deep(tmp_path: Path) -> None:
     assert "nest deeper than" in line
 
 
+@pytest.mark.parametrize("open_, close", [("[", "]"), ("{a = ", "}")])
+def test_toml_nested_past_the_limit_but_within_tomlis_is_refused_at_its_place(tmp_path: Path, open_: str,
+                                                                                close: str) -> None:
+    """33 levels: tomli reads them (it stops at 1,000), so the limit is told from the data it returns; the
+    message and the place of the 33rd bracket stay those of the scan. A facts file has more brackets than the
+    limit ([[fact]] has two), so the bracket count alone does not decide."""
+    facts = HEAD + FACT_A + FACT_B + "[[group]]\nid = \"g\"\n" * 10 + "x = " + open_ * 33 + "1" + close * 33 + "\n"
+    row = facts.count("\n")
+    column = len("x = ") + len(open_) * 32 + 1
+    line = one_line_error(verify(setup(tmp_path, facts)), f"{FACTS}:{row}:{column}:")
+    assert "nest deeper than 32 levels" in line
+
+
+def test_toml_nested_to_the_limit_and_dotted_keys_deeper_are_read(tmp_path: Path) -> None:
+    """32 levels of brackets, and a dotted key 40 deep (data nest deeper than the brackets: the scan decides)."""
+    facts = (HEAD + "x = " + "[" * 32 + "1" + "]" * 32 + "\n" + "y." * 40 + "z = 1\n" + FACT_A + FACT_B
+             + "[[group]]\nid = \"g\"\n" * 10)
+    one_line_error(verify(setup(tmp_path, facts)), f"{FACTS}:4:5: unknown key 'x' in [report]")
+
+
 def test_a_toml_integer_of_5001_digits(tmp_path: Path) -> None:
     facts = HEAD + FACT_A.replace('value = "5"', "value = " + "9" * 5001)
     row = facts[: facts.index("9" * 50)].count("\n") + 1

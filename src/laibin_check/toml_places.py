@@ -1,6 +1,6 @@
 """Where tables and keys sit in a TOML text, so errors in facts, config and waiver files can name a line.
 
-tomllib keeps no positions, so the text is scanned once more, by one regular expression. The scan understands
+tomllib keeps no positions, so the text is scanned once more, by regular expressions. The scan understands
 what people write in these small files (`[table]`, `[[array]]`, quoted header parts, `key = value`,
 `"quoted key" = value`); anything it cannot place falls back to the table's line, which is still the right
 neighbourhood.
@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache, cached_property
 from typing import Self
 
-_LINE = re.compile(
-    r"""^[ \t]*(?:\[\[?(?P<name>[^\[\]#\n]+)\]\]?[ \t]*(?:\#[^\r\n]*)?\r?$"""
-    r"""|(?P<key>"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_\-]+)[ \t]*=[ \t]*)""",
-    re.MULTILINE,
-)
-"""A `[table]` or `[[array]]` header line, or the start of a `key = value` line, in one pass over the text.
-No part can backtrack over another (a name holds no bracket), so a hostile line costs time linear in its length."""
+_HEADER = re.compile(r"^[ \t]*\[\[?(?P<name>[^\[\]#\n]+)\]\]?[ \t]*(?:\#[^\r\n]*)?\r?$", re.MULTILINE)
+"""A `[table]` or `[[array]]` header line. No part can backtrack over another (a name holds no bracket), so a
+hostile line costs time linear in its length."""
+_KEY = re.compile(r"""^[ \t]*(?P<key>"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_\-]+)[ \t]*=[ \t]*""", re.MULTILINE)
+"""The start of a `key = value` line. A header line never matches it (a header starts with a bracket, a key
+cannot), so the keys between two headers are the keys of the first."""
 
 
 @dataclass
@@ -26,8 +26,25 @@ class TablePlace:
     """One `[table]` or one `[[array]]` element: its header line, and where each of its keys was written."""
 
     line: int
-    keys: dict[str, tuple[int, int]] = field(default_factory=dict)
-    """key -> (line, column of the value's first character), 1-based."""
+    text: str = field(default="", repr=False, compare=False)
+    """The whole TOML text, and the offsets of this table's body in it (after its header, before the next)."""
+    start: int = 0
+    end: int = 0
+
+    @cached_property
+    def keys(self) -> dict[str, tuple[int, int]]:
+        """key -> (line, column of the value's first character), 1-based.
+
+        Scanned on first use, as only an error or a formula's place asks for them: most tables of a valid file
+        are never asked (a facts file has hundreds)."""
+        keys: dict[str, tuple[int, int]] = {}
+        text, number, counted = self.text, self.line, self.start
+        for m in _KEY.finditer(text, self.start, self.end):
+            start = m.start()
+            number += text.count("\n", counted, start)
+            counted = start
+            keys.setdefault(m.group("key").strip("\"'"), (number, m.end() - start + 1))
+        return keys
 
     def key(self, name: str) -> tuple[int, int]:
         """The place of a key's value, or the table's header when the key cannot be found."""
@@ -42,19 +59,16 @@ class TomlPlaces:
     @classmethod
     def scan(cls, text: str) -> Self:
         places = cls()
-        current = TablePlace(1)
+        current = TablePlace(1, text, 0, len(text))
         places.tables[""] = [current]
         number, counted = 1, 0
-        for m in _LINE.finditer(text):
+        for m in _HEADER.finditer(text):
             start = m.start()
+            current.end = start
             number += text.count("\n", counted, start)
             counted = start
-            if m.group("name") is not None:
-                current = TablePlace(number)
-                places.tables.setdefault(_normalise(m.group("name")), []).append(current)
-            else:
-                name = m.group("key").strip("\"'")
-                current.keys.setdefault(name, (number, m.end() - start + 1))
+            current = TablePlace(number, text, m.end(), len(text))
+            places.tables.setdefault(_normalise(m.group("name")), []).append(current)
         return places
 
     def table(self, name: str, index: int = 0) -> TablePlace:
@@ -62,7 +76,9 @@ class TomlPlaces:
         return found[index] if index < len(found) else TablePlace(1)
 
 
+@cache
 def _normalise(name: str) -> str:
-    # [tool."laibin-check".severity] and [ tool . laibin-check ] name the same table.
+    # [tool."laibin-check".severity] and [ tool . laibin-check ] name the same table. Cached: a facts file
+    # repeats a handful of names ([[fact]], [fact.derive]) hundreds of times.
     parts = [p.strip().strip("\"'") for p in name.split(".")]
     return ".".join(parts)

@@ -47,15 +47,22 @@ def parse(text: str, shown: str) -> dict[str, Any]:
     tomli, the project tomllib was taken from, reads it first where its compiled build is installed: the same
     parser (2.2, TOML 1.0, pinned: later releases read TOML 1.1, which tomllib refuses) built with mypyc, twice
     as fast on a facts file. A text it refuses, or any failure, is read again by tomllib, so that errors and
-    their messages are tomllib's whatever is installed."""
-    _check_limits(text, shown)
+    their messages are tomllib's whatever is installed.
+
+    The limits are checked before tomllib reads (it would recurse too deep), but after tomli has read: tomli
+    stops at its own nesting limit, and the data it returns bounds the nesting of the text, so the scan that
+    names the place runs only when a limit could be exceeded."""
     fast = _compiled_tomli()
     if fast is not None:
         try:
             data: dict[str, Any] = fast(text)
-            return data
         except Exception:  # whatever it is, tomllib below reads the text again and names the error
             pass
+        else:
+            if _may_exceed_limits(text, data):
+                _check_limits(text, shown)
+            return data
+    _check_limits(text, shown)
     import tomllib  # ~1.5 ms, paid only by a run that reads a TOML file
 
     try:
@@ -77,6 +84,26 @@ def _compiled_tomli() -> Callable[[str], dict[str, Any]] | None:
         return None
     loads: Callable[[str], dict[str, Any]] = tomli.loads
     return loads if not tomli.__file__ or not tomli.__file__.endswith(".py") else None
+
+
+def _may_exceed_limits(text: str, data: dict[str, Any]) -> bool:
+    """Whether a text that was read into `data` could break a limit, told without the scan: a long digit run
+    (one C-level search), or containers nested deeper than the limit in the data. Every bracket the scan counts
+    opens an array or table inside the ones still open, so the data nest at least as deep as the brackets do
+    (`[[fact]]` counts two: a list of tables); a dotted key nests data without brackets, and is then scanned."""
+    if _LONG_DIGITS.search(text):
+        return True
+    if text.count("[") + text.count("{") <= MAX_TOML_NESTING:
+        return False
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_TOML_NESTING:
+            return True
+        for child in node.values() if type(node) is dict else node:
+            if type(child) is dict or type(child) is list:  # what TOML reads is plain dicts and lists
+                stack.append((child, depth + 1))
+    return False
 
 
 def _check_limits(text: str, shown: str) -> None:

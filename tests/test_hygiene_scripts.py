@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from laibin_check.hygiene import check
-from laibin_check.hygiene.scripts import converter, dominant_script
+from laibin_check.hygiene.scripts import ACCEPTED_IN_TRADITIONAL, converter, dominant_script, mismatches
 from laibin_check.report import ReportText
 
 ROOT = Path(__file__).parent.parent
@@ -75,3 +76,33 @@ def test_checking_never_imports_pypinyin() -> None:
         "assert 'pypinyin' not in sys.modules, 'pypinyin imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _whole_text_mismatches(text: str) -> list[tuple[int, str, str]]:
+    """The traditional check done the plain way, on the whole text converted four times: the oracle for the
+    piecewise conversion `mismatches` does."""
+    simplified = converter("t2s").convert(text)
+    traditional = converter("s2t").convert(simplified)
+    taiwan, hong_kong = converter("t2tw").convert(traditional), converter("t2hk").convert(traditional)
+    return [(i, a, traditional[i]) for i, a in enumerate(text)
+            if a != traditional[i] and a == simplified[i] and a not in ACCEPTED_IN_TRADITIONAL
+            and a not in (taiwan[i], hong_kong[i])]
+
+
+def test_piecewise_conversion_finds_what_the_whole_text_does() -> None:
+    rng = random.Random(11)
+    laibin = LAIBIN.read_text(encoding="utf-8")
+    texts = [laibin, *(p.read_text(encoding="utf-8") for p in sorted(DATA.glob("clean-*.txt")))]
+    # Traditional text with simplified characters left here and there, cut anywhere (pieces at the text's ends).
+    simplified = converter("t2s").convert(laibin)
+    traditional = converter("s2t").convert(simplified)
+    for share in (0.05, 0.3, 0.9):
+        mixed = "".join(s if rng.random() < share else t for s, t in zip(simplified, traditional, strict=True))
+        texts += [mixed, mixed[rng.randrange(50):-rng.randrange(1, 50)]]
+    texts += ["干部", "。干部", "干部。", "\n\n", "党员和干部奋斗", "黨員和干部,奮斗在一線;干一行"]
+    total = 0
+    for text in texts:
+        found = [(m.index, m.char, m.expected) for m in mismatches(text, "traditional")]
+        assert found == _whole_text_mismatches(text), text[:40]
+        total += len(found)
+    assert total > 500  # the mixtures hold many: the comparison is not between two empty lists

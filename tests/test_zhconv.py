@@ -59,3 +59,34 @@ def test_lean_s2t_converts_as_opencc_on_its_dictionaries(tmp_path: Path) -> None
     alphabet = "".join(keys) + "".join(map(chr, ours.chars)) + "ab 1。\n𬴃"
     for text in _texts(keys, alphabet):
         assert ours.convert(text) == reference.convert(text), text[:40]
+
+
+@pytest.mark.parametrize("config", ["t2s", "s2t", "t2tw", "t2hk"])
+def test_changes_lists_every_character_a_conversion_may_rewrite(config: Config) -> None:
+    """The tables' last line, recomputed from their dictionaries; and no character outside it ever changes."""
+    ours = converter(config)
+    expected = {chr(k) for table in (ours.normal, ours.chars) for k, v in table.items() if k != v}
+    for group in ours.groups.values():
+        fields = group.split("\t")
+        for key, value in zip(fields[0::2], fields[1::2], strict=True):
+            assert len(key) == len(value), key
+            expected.update(a for a, b in zip(key, value, strict=True) if a != b)
+    assert ours.changes == expected
+    keys = _keys(config)
+    alphabet = "".join(keys) + "".join(map(chr, ours.chars)) + "ab 1。\n𬴃"
+    for text in _texts(keys, alphabet)[:12]:
+        out = ours.convert(text)
+        assert len(out) == len(text)
+        assert {a for a, b in zip(text, out, strict=True) if a != b} <= ours.changes
+
+
+def test_separators_are_never_inside_a_phrase_nor_converted() -> None:
+    """hygiene.scripts converts only the pieces of a text between separators: right only if no phrase of any of
+    the four conversions holds one and none of them rewrites one."""
+    from laibin_check.hygiene.scripts import SEPARATORS
+
+    for config in ("t2s", "s2t", "t2tw", "t2hk"):
+        ours = converter(config)
+        assert not set(SEPARATORS) & ours.changes, config
+        assert not set(SEPARATORS) & set("".join(_keys(config))), config
+        assert ours.convert(SEPARATORS) == SEPARATORS

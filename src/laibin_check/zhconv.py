@@ -22,9 +22,11 @@ Config = Literal["t2s", "t2tw", "t2hk", "s2t"]
 DATA = Path(__file__).parent / "opencc_data"
 TABLES: dict[Config, Path] = {name: DATA / f"{name}.tables" for name in ("t2s", "t2tw", "t2hk")}
 TABLES["s2t"] = DATA / "s2t_lean.tables"
-"""Six lines each: the normalised characters and what they become; the dictionary's characters and their
+"""Seven lines each: the normalised characters and what they become; the dictionary's characters and their
 conversions (one code point each, concatenated); the phrases' two-character prefixes (joined by spaces); for
-each prefix its phrases, longest first, as key TAB value TAB key TAB value ... (joined by spaces)."""
+each prefix its phrases, longest first, as key TAB value TAB key TAB value ... (joined by spaces); every
+character the conversion may write as another (normalised, mapped, or changed inside a phrase). Phrases keep
+their length, so every conversion keeps offsets."""
 
 
 _FEW = 64
@@ -34,7 +36,8 @@ _FEW = 64
 class TableConverter:
     """One OpenCC configuration as tables; `convert` has OpenCC's converter's signature."""
 
-    def __init__(self, normal: dict[int, int], chars: dict[int, int], groups: dict[str, str]) -> None:
+    def __init__(self, normal: dict[int, int], chars: dict[int, int], groups: dict[str, str],
+                 changes: frozenset[str]) -> None:
         self.normal = normal
         """code point -> code point, for str.translate: OpenCC's normalization step."""
         self._normal_chars = frozenset(map(chr, normal))
@@ -42,10 +45,13 @@ class TableConverter:
         """code point -> code point, for str.translate: the group's character dictionaries."""
         self.groups = groups
         """two-character prefix -> its phrases and their conversions, longest first, tab-separated."""
+        self.changes = changes
+        """Every character `convert` may write as another; any other character it always leaves as it is."""
         self._phrases: dict[str, list[tuple[str, str]]] = {}
 
     def convert(self, text: str) -> str:
-        if not self._normal_chars.isdisjoint(text):  # compatibility ideographs are rare: translate only for them
+        # Compatibility ideographs are rare: translate only for them (and never look for them without a table).
+        if self.normal and not self._normal_chars.isdisjoint(text):
             text = text.translate(self.normal)  # one code point for one
         # A phrase can only start where one of the phrases' prefixes occurs: found with set and string
         # operations in C instead of a dictionary lookup at every position (or, for a dictionary of a few dozen
@@ -84,8 +90,9 @@ class TableConverter:
 @cache
 def converter(config: Config) -> TableConverter:
     """The converter for an OpenCC configuration (s2t: the lean one, see build_opencc_data), loaded once."""
-    normal_keys, normal_values, keys, values, prefixes, groups = (
-        TABLES[config].read_bytes().decode("utf-8").split("\n")[:6])
+    normal_keys, normal_values, keys, values, prefixes, groups, changes = (
+        TABLES[config].read_bytes().decode("utf-8").split("\n")[:7])
     # Joined strings split and zipped in C: no Python loop over the thousands of entries.
     return TableConverter(str.maketrans(normal_keys, normal_values), str.maketrans(keys, values),
-                          dict(zip(prefixes.split(" "), groups.split(" "), strict=True)) if prefixes else {})
+                          dict(zip(prefixes.split(" "), groups.split(" "), strict=True)) if prefixes else {},
+                          frozenset(changes))

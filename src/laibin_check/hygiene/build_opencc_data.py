@@ -56,11 +56,15 @@ def tables(normal: dict[str, str], chars: dict[str, str], phrases: dict[str, str
     prefix, longest first, so that the first phrase of a group found in the text is OpenCC's longest match."""
     assert all(len(k) == len(v) == 1 for k, v in (normal | chars).items()), "one code point for one keeps offsets"
     assert all(len(k) >= 2 and not set(k + v) & {" ", "\t", "\n"} for k, v in phrases.items())
+    assert all(len(k) == len(v) for k, v in phrases.items()), "a phrase keeps its length: offsets hold"
     groups: dict[str, list[str]] = {}
     for key in sorted(phrases, key=lambda k: (k[:2], -len(k), k)):
         groups.setdefault(key[:2], []).append(f"{key}\t{phrases[key]}")
+    # Every character the conversion may write as another: normalised, mapped, or changed inside a phrase.
+    changes = {k for k, v in (normal | chars).items() if k != v}
+    changes.update(a for k, v in phrases.items() for a, b in zip(k, v, strict=True) if a != b)
     lines = ["".join(normal), "".join(normal.values()), "".join(chars), "".join(chars.values()), " ".join(groups),
-             " ".join("\t".join(group) for group in groups.values())]
+             " ".join("\t".join(group) for group in groups.values()), "".join(sorted(changes))]
     return "\n".join(lines) + "\n"
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
-from laibin_check.hygiene.charclass import is_bad_mark, is_cjk, is_rare_cjk
+from laibin_check.hygiene.charclass import is_bad_mark, is_cjk, is_rare_cjk, occurrences
 
 # What a lost byte leaves behind: a '?' (a decoder's replacement), sometimes followed by the tail of a
 # converter's pinyin whose opening parenthesis was swallowed into the broken character: "?qū)".
@@ -49,20 +50,35 @@ def _is_letter(ch: str) -> bool:
     return ch.isalpha() and ch < "\u0370"
 
 
-def find_garbled(text: str, protected: Sequence[tuple[int, int]] = ()) -> list[Suspect]:
+@lru_cache(maxsize=8192)
+def _may_weigh(ch: str) -> bool:
+    return ch in "?\ufffd" or _is_letter(ch) or is_bad_mark(ch) or is_rare_cjk(ch)
+
+
+def find_garbled(text: str, protected: Sequence[tuple[int, int]] = (), chars: Iterable[str] | None = None
+                 ) -> list[Suspect]:
     """Every cluster that holds a mark of bad decoding and at least three suspicious characters in all,
     or four rare characters or more in a row of mostly rare ones. `protected` spans (confirmed converter
-    artifacts) are never part of a cluster."""
-    shielded = bytearray(len(text))
-    for start, end in protected:
-        shielded[start:end] = b"\x01" * (end - start)
-    # Weigh only characters that can weigh something: prose is nearly all common characters and punctuation.
-    interesting = {ch for ch in set(text)
-                   if ch in "?\ufffd" or _is_letter(ch) or is_bad_mark(ch) or is_rare_cjk(ch)}
+    artifacts) are never part of a cluster. `chars`: the text's distinct characters, when the caller has them.
+    """
+    # Weigh only characters that can weigh something: prose is nearly all common characters and punctuation,
+    # and a text holds each of the others a few times, found by str.find in the text with the protected spans
+    # blanked (hundreds of artifacts' letters never weigh).
+    pieces: list[str] = []
+    pos = 0
+    for start, end in sorted(protected):
+        start = max(start, pos)  # overlapping spans: blank each character once
+        if start < end:
+            pieces += (text[pos:start], " " * (end - start))
+            pos = end
+    pieces.append(text[pos:])
+    unprotected = "".join(pieces)
+    weighed = sorted(i for ch in (set(text) if chars is None else chars) if _may_weigh(ch)
+                     for i in occurrences(unprotected, ch))
     suspicious: list[tuple[int, int]] = []
     after = 0  # positions before this were taken by a lost byte's span
-    for i in [i for i, ch in enumerate(text) if ch in interesting]:  # the others weigh nothing
-        if i < after or shielded[i]:
+    for i in weighed:
+        if i < after:
             continue
         lost = _LOST.match(text, i) if text[i] in "?\ufffd" else None
         if lost and _weight(text, i) and lost.end() < len(text) and _weight(text, lost.end()):

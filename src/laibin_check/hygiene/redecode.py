@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from laibin_check.hygiene.charclass import is_cjk, is_common_cjk, ordinariness
+from laibin_check.hygiene.charclass import is_cjk, is_common_cjk, occurrences, ordinariness
 
 ENCODINGS = ("gbk", "gb18030", "big5", "utf-8")
 OFFSETS = range(4)
@@ -19,17 +19,31 @@ FAMILIAR = 0.5
 enough: box-drawing junk decoded as Big5 reads 拄拄肓肓, all of them common, none of them news."""
 
 
-def familiarity(text: str, context: str) -> float:
+class Context:
+    """The rest of the report, as the search asks about it hundreds of times: which characters it uses, and
+    which characters it writes before a given one. Made once per report, each answer when first asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._before: dict[str, frozenset[str]] = {}
+
+    @cached_property
+    def chars(self) -> frozenset[str]:
+        return frozenset(self.text)
+
+    def before(self, ch: str) -> frozenset[str]:
+        """Every character that `ch` follows somewhere in the text: the pairs the text writes that end in it."""
+        found = self._before.get(ch)
+        if found is None:
+            text = self.text
+            found = self._before[ch] = frozenset(text[at - 1] for at in occurrences(text, ch) if at)
+        return found
+
+
+def familiarity(text: str, context: Context) -> float:
     chars = [ch for ch in text if is_cjk(ch)]
-    known = _context_index(context)[0]
+    known = context.chars
     return sum(1 for ch in chars if ch in known) / len(chars) if chars else 0.0
-
-
-@lru_cache(maxsize=4)
-def _context_index(context: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The characters and the character pairs of `context`: the search asks about them hundreds of times, and
-    each `in` on the whole report text was a scan of it."""
-    return frozenset(context), frozenset(context[i : i + 2] for i in range(len(context) - 1))
 
 
 class Reading(NamedTuple):
@@ -78,16 +92,16 @@ def _heads(dropped: bytes, encoding: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def _completions(dropped: bytes, encoding: str, following: str, context: str) -> list[str]:
+def _completions(dropped: bytes, encoding: str, following: str, context: Context) -> list[str]:
     """Heads that form with `following` a pair the report itself writes elsewhere (the only word list at
     hand that is sure to share the report's vocabulary)."""
     if len(following) != 1:
-        return [ch for ch in _heads(dropped, encoding) if ch + following in context]
-    pairs = _context_index(context)[1]
-    return [ch for ch in _heads(dropped, encoding) if ch + following in pairs]
+        return [ch for ch in _heads(dropped, encoding) if ch + following in context.text]
+    before = context.before(following)
+    return [ch for ch in _heads(dropped, encoding) if ch in before]
 
 
-def _readings(core: str, lost_byte: bool, context: str) -> tuple[list[tuple[float, Reading]], str]:
+def _readings(core: str, lost_byte: bool, context: Context) -> tuple[list[tuple[float, Reading]], str]:
     scored: list[tuple[float, Reading]] = []
     partial = ""
     for source in ENCODINGS:
@@ -119,12 +133,12 @@ def _readings(core: str, lost_byte: bool, context: str) -> tuple[list[tuple[floa
     return scored, partial
 
 
-def search(core: str, lost_byte: bool, context: str) -> Outcome:
+def search(core: str, lost_byte: bool, context: str | Context) -> Outcome:
     """The best re-decoding of `core`, when it is clearly ordinary Chinese and clearly ahead of any other.
 
     `context` is the rest of the report, used to rebuild a character half lost with a byte.
     """
-    scored, partial = _readings(core, lost_byte, context)
+    scored, partial = _readings(core, lost_byte, context if isinstance(context, Context) else Context(context))
     scored.sort(key=lambda pair: (-pair[0], pair[1].offset, ENCODINGS.index(pair[1].encoded_as)))
     if not scored or scored[0][0] < ORDINARY or scored[0][0] < ordinariness(core) + MARGIN:
         if partial:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import NamedTuple
 
 from laibin_check.hygiene.artifacts import SHAPE, Artifact, artifact_after, find_artifacts
 from laibin_check.hygiene.charclass import is_cjk, ordinariness
 from laibin_check.hygiene.garbled import Suspect, find_garbled
-from laibin_check.hygiene.redecode import Outcome, search
+from laibin_check.hygiene.redecode import Context, Outcome, search
 from laibin_check.hygiene.scripts import Mismatch, Script, dominant_script, mismatches, to_script
 
 
@@ -45,11 +46,13 @@ def scan(text: str) -> Scan:
     # Cheap before dear: pinyin data is read only for a text with an `X(syllable)` candidate, the repair
     # search runs only on suspects, and OpenCC loads only for a text with script-specific characters.
     artifacts = find_artifacts(text) if SHAPE.search(text) else []
-    suspects = find_garbled(text, [(a.start, a.end) for a in artifacts])
-    script = dominant_script(text)
-    context = _without(text, [(s.start, s.end) for s in suspects])
+    counts = Counter(text)  # the text's characters, each once: what the checks below ask about
+    suspects = find_garbled(text, [(a.start, a.end) for a in artifacts], counts.keys())
+    script = dominant_script(text, counts)
+    context = Context(_view(text, [(s.start, s.end) for s in suspects])[0]) if suspects else None
     garbled = []
     for found in suspects:
+        assert context is not None
         suspect, outcome = _widened_search(text, found, context)
         replacement = None
         if outcome.repair is not None:
@@ -62,7 +65,7 @@ def scan(text: str) -> Scan:
     artifacts.sort(key=lambda a: a.start)
     skipped = [(a.start, a.end) for a in artifacts] + [(s.start, s.end) for s in suspects]
     view, offsets = _view(text, skipped)
-    misscripts = tuple(Misscript(offsets[m.index], m, script) for m in mismatches(view, script))
+    misscripts = tuple(Misscript(offsets[m.index], m, script) for m in mismatches(view, script, counts.keys()))
     return Scan(tuple(artifacts), tuple(garbled), misscripts, script)
 
 
@@ -70,7 +73,7 @@ _WIDEN = 2
 """Characters a suspect may grow by on each side: a wrong decoding's edge characters can be common."""
 
 
-def _widened_search(text: str, suspect: Suspect, context: str) -> tuple[Suspect, Outcome]:
+def _widened_search(text: str, suspect: Suspect, context: Context) -> tuple[Suspect, Outcome]:
     """The repair search on the suspect, and if that fails on the suspect grown over up to two neighbouring
     characters (CJK or letters) each side; the most ordinary repair wins, the narrowest span on a tie."""
     def growable(i: int) -> bool:
@@ -108,20 +111,16 @@ def _view(text: str, skipped: list[tuple[int, int]]) -> tuple[str, list[int]]:
     Mixed-script conversion must see 制造 whole even when the report writes 制(zhì)造, and must not read the
     characters of a garbled span as prose.
     """
-    chars: list[str] = []
+    pieces: list[str] = []
     offsets: list[int] = []
     pos = 0
     for start, end in sorted(skipped):
         if start < pos:
             pos = max(pos, end)
             continue
-        chars.extend(text[pos:start])
+        pieces.append(text[pos:start])
         offsets.extend(range(pos, start))
         pos = end
-    chars.extend(text[pos:])
+    pieces.append(text[pos:])
     offsets.extend(range(pos, len(text)))
-    return "".join(chars), offsets
-
-
-def _without(text: str, spans: list[tuple[int, int]]) -> str:
-    return _view(text, spans)[0]
+    return "".join(pieces), offsets

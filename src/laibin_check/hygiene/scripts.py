@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from laibin_check.hygiene.charclass import occurrences
 from laibin_check.zhconv import TableConverter
 from laibin_check.zhconv import converter as _zhconv
 
@@ -39,11 +43,13 @@ def _script_of(ch: str) -> Script:
     return "unknown"
 
 
-def dominant_script(text: str) -> Script:
-    """The script most script-specific characters of `text` belong to; "unknown" if it has none."""
+def dominant_script(text: str, chars: Counter[str] | None = None) -> Script:
+    """The script most script-specific characters of `text` belong to; "unknown" if it has none.
+
+    `chars`: Counter(text), when the caller has it."""
     counts = {"traditional": 0, "simplified": 0}
     # Each distinct character once, with its count: a report repeats a thousand characters five thousand times.
-    for ch, n in Counter(text).items():
+    for ch, n in (Counter(text) if chars is None else chars).items():
         if ch >= "\u3400":
             kind = _script_of(ch)
             if kind != "unknown":
@@ -71,32 +77,79 @@ class Mismatch:
     expected: str
 
 
-def mismatches(text: str, script: Script) -> list[Mismatch]:
+def mismatches(text: str, script: Script, chars: Iterable[str] | None = None) -> list[Mismatch]:
     """Characters of `text` that belong to the other script than `script`, with the phrase-aware replacement.
 
     In a traditional text a character is reported when it is already its own simplified form (t2s leaves
     it alone) yet the phrase-aware s2t of the sentence writes another one there: 干部 -> 幹部, 奮斗 -> 奮鬥.
     Variants that t2s itself changes (裡, 着) are traditional usage and left alone, and so is a character that
     Taiwan's or Hong Kong's standard writes (群, 台). In a simplified text a character is reported when t2s
-    changes it.
+    changes it. `chars`: the text's distinct characters (or more), when the caller has them.
     """
     if script == "unknown" or not text:
         return []
-    simplified = converter("t2s").convert(text)
-    if len(simplified) != len(text):  # OpenCC's s2t/t2s dictionaries keep lengths; never misalign a report
-        return []
     if script == "simplified":
+        simplified = converter("t2s").convert(text)
+        if len(simplified) != len(text):  # OpenCC's s2t/t2s dictionaries keep lengths; never misalign a report
+            return []
         return [Mismatch(i, a, b) for i, (a, b) in enumerate(zip(text, simplified, strict=True)) if a != b]
-    traditional = converter("s2t").convert(simplified)
-    taiwan = converter("t2tw").convert(traditional)
-    hong_kong = converter("t2hk").convert(traditional)
-    if not len(traditional) == len(taiwan) == len(hong_kong) == len(text):
+    # Only a character that s2t may write as another can be expected otherwise, and no phrase crosses a
+    # separator: so only the pieces of text that hold such a character are converted (two fifths of a
+    # traditional report), and t2tw and t2hk only those that hold a mismatch. Every conversion keeps offsets
+    # (build_opencc_data asserts it), and a piece converts exactly as it does inside the whole text
+    # (tests/test_hygiene_scripts.py checks both against converting the whole text).
+    s2t = converter("s2t")
+    spots = sorted(i for ch in s2t.changes.intersection(text if chars is None else chars)
+                   for i in occurrences(text, ch))
+    if not spots:
         return []
-    found = []
-    for i, (orig, expected) in enumerate(zip(text, traditional, strict=True)):
-        if orig == expected:  # nearly every character: nothing more to ask
-            continue
-        if orig != simplified[i] or orig in ACCEPTED_IN_TRADITIONAL or orig in (taiwan[i], hong_kong[i]):
-            continue
-        found.append(Mismatch(i, orig, expected))
-    return found
+    pieces = _pieces(text, spots)
+    joined, starts = _joined(text, [(start, end) for start, end, _ in pieces])
+    simplified = converter("t2s").convert(joined)
+    traditional = s2t.convert(simplified)
+    found: dict[int, list[tuple[int, int]]] = {}  # piece -> (offset in text, in joined) of its mismatches
+    for n, (start, _, held) in enumerate(pieces):
+        for i in held:
+            orig, at = text[i], starts[n] + i - start
+            if orig == simplified[at] and traditional[at] != orig and orig not in ACCEPTED_IN_TRADITIONAL:
+                found.setdefault(n, []).append((i, at))
+    # Taiwan's and Hong Kong's standards, asked only about the pieces with a mismatch, in traditional script.
+    regional, regional_starts = _joined(traditional, [(starts[n], starts[n] + pieces[n][1] - pieces[n][0])
+                                                     for n in found])
+    taiwan = converter("t2tw").convert(regional)
+    hong_kong = converter("t2hk").convert(regional)
+    result = []
+    for (n, spots_in_piece), regional_start in zip(found.items(), regional_starts, strict=True):
+        for i, at in spots_in_piece:
+            orig, there = text[i], regional_start + at - starts[n]
+            if orig not in (taiwan[there], hong_kong[there]):
+                result.append(Mismatch(i, orig, traditional[at]))
+    return result
+
+
+SEPARATORS = "\n。，、；：？！,;:?!"
+"""Characters that no phrase of t2s, s2t, t2tw or t2hk holds and that each leaves as it is (tests/test_zhconv.py
+checks it): a text converts piece by piece between them exactly as it does whole."""
+_SEPARATOR = re.compile(f"[{SEPARATORS}]")
+
+
+def _pieces(text: str, spots: list[int]) -> list[tuple[int, int, list[int]]]:
+    """The pieces of `text` between separators that hold the ascending `spots`: (start, end, spots inside)."""
+    stops = [m.start() for m in _SEPARATOR.finditer(text)]
+    pieces: list[tuple[int, int, list[int]]] = []
+    for i in spots:
+        if not pieces or i >= pieces[-1][1]:
+            k = bisect.bisect_left(stops, i)
+            pieces.append((stops[k - 1] + 1 if k else 0, stops[k] if k < len(stops) else len(text), []))
+        pieces[-1][2].append(i)
+    return pieces
+
+
+def _joined(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """The spans of `text` joined by newlines (a separator), and where each starts in the result."""
+    starts = []
+    at = 0
+    for start, end in spans:
+        starts.append(at)
+        at += end - start + 1
+    return "\n".join(text[start:end] for start, end in spans), starts

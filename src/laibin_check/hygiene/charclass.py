@@ -67,8 +67,12 @@ def ordinariness(text: str) -> float:
     """Share of `text` that is common characters or ordinary punctuation and digits: 1.0 for clean prose."""
     if not text:
         return 0.0
-    good = sum(1 for ch in text if is_common_cjk(ch) or ch in _ORDINARY_MARKS)
-    return good / len(text)
+    return sum(map(_is_ordinary, text)) / len(text)
+
+
+@lru_cache(maxsize=8192)
+def _is_ordinary(ch: str) -> bool:
+    return ch in _ORDINARY_MARKS or is_common_cjk(ch)
 
 
 def occurrences(text: str, ch: str) -> list[int]:

@@ -23,12 +23,15 @@ class Context:
     """The rest of the report, as the search asks about it hundreds of times: which characters it uses, and
     which characters it writes before a given one. Made once per report, each answer when first asked."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, chars: frozenset[str] | None = None) -> None:
         self.text = text
         self._before: dict[str, frozenset[str]] = {}
+        if chars is not None:  # the caller knows them: no pass over the text
+            self.chars = chars
 
     @cached_property
     def chars(self) -> frozenset[str]:
+        """The characters the text uses."""
         return frozenset(self.text)
 
     def before(self, ch: str) -> frozenset[str]:
@@ -42,8 +45,7 @@ class Context:
 
 def familiarity(text: str, context: Context) -> float:
     chars = [ch for ch in text if is_cjk(ch)]
-    known = context.chars
-    return sum(1 for ch in chars if ch in known) / len(chars) if chars else 0.0
+    return sum(map(context.chars.__contains__, chars)) / len(chars) if chars else 0.0
 
 
 class Reading(NamedTuple):
@@ -114,7 +116,7 @@ def _readings(core: str, lost_byte: bool, context: Context) -> tuple[list[tuple[
                 if source == target and offset == 0:
                     continue
                 text = data[offset:].decode(target, errors="replace")
-                if "\ufffd" in text or sum(1 for ch in text if is_cjk(ch)) < 2:
+                if "\ufffd" in text or sum(map(is_cjk, text)) < 2:
                     continue
                 completed = ""
                 if offset:

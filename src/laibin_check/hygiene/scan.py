@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from typing import NamedTuple
 
@@ -49,7 +50,7 @@ def scan(text: str) -> Scan:
     counts = Counter(text)  # the text's characters, each once: what the checks below ask about
     suspects = find_garbled(text, [(a.start, a.end) for a in artifacts], counts.keys())
     script = dominant_script(text, counts)
-    context = Context(_view(text, [(s.start, s.end) for s in suspects])[0]) if suspects else None
+    context = _context(text, suspects, counts) if suspects else None
     garbled = []
     for found in suspects:
         assert context is not None
@@ -64,8 +65,9 @@ def scan(text: str) -> Scan:
         garbled.append(Garbled(suspect, outcome, replacement))
     artifacts.sort(key=lambda a: a.start)
     skipped = [(a.start, a.end) for a in artifacts] + [(s.start, s.end) for s in suspects]
-    view, offsets = _view(text, skipped)
-    misscripts = tuple(Misscript(offsets[m.index], m, script) for m in mismatches(view, script, counts.keys()))
+    view = _view(text, skipped)
+    misscripts = tuple(Misscript(view.offset(m.index), m, script)
+                       for m in mismatches(view.text, script, counts.keys()))
     return Scan(tuple(artifacts), tuple(garbled), misscripts, script)
 
 
@@ -105,22 +107,44 @@ def _widened_search(text: str, suspect: Suspect, context: Context) -> tuple[Susp
     return (best[1], best[2]) if best is not None else (suspect, narrow)
 
 
-def _view(text: str, skipped: list[tuple[int, int]]) -> tuple[str, list[int]]:
-    """The text without the skipped spans, and each remaining character's offset in the original.
+class _View(NamedTuple):
+    """A text with spans left out: `text`, and for each kept piece where it starts in it and in the original."""
+
+    text: str
+    starts: list[int]
+    origins: list[int]
+
+    def offset(self, index: int) -> int:
+        """The offset in the original text of the character at `index` of the view."""
+        k = bisect.bisect_right(self.starts, index) - 1
+        return self.origins[k] + index - self.starts[k]
+
+
+def _view(text: str, skipped: list[tuple[int, int]]) -> _View:
+    """The text without the skipped spans, and a map back to the original offsets.
 
     Mixed-script conversion must see 制造 whole even when the report writes 制(zhì)造, and must not read the
     characters of a garbled span as prose.
     """
     pieces: list[str] = []
-    offsets: list[int] = []
+    starts: list[int] = []
+    origins: list[int] = []
+    length = 0
     pos = 0
-    for start, end in sorted(skipped):
-        if start < pos:
-            pos = max(pos, end)
-            continue
-        pieces.append(text[pos:start])
-        offsets.extend(range(pos, start))
-        pos = end
-    pieces.append(text[pos:])
-    offsets.extend(range(pos, len(text)))
-    return "".join(pieces), offsets
+    for start, end in [*sorted(skipped), (len(text), len(text))]:
+        if start > pos:
+            pieces.append(text[pos:start])
+            starts.append(length)
+            origins.append(pos)
+            length += start - pos
+        pos = max(pos, end)
+    return _View("".join(pieces), starts, origins)
+
+
+def _context(text: str, suspects: list[Suspect], counts: Counter[str]) -> Context:
+    """The text without the suspects, for the repair search. Its characters are the text's, less those only
+    the suspects hold (they never overlap): no pass over the text."""
+    spans = [(s.start, s.end) for s in suspects]
+    inside = Counter("".join(text[start:end] for start, end in spans))
+    return Context(_view(text, spans).text, frozenset(counts.keys() - {ch for ch, n in inside.items()
+                                                                        if counts[ch] == n}))

@@ -127,7 +127,7 @@ def mismatches(text: str, script: Script, chars: Iterable[str] | None = None) ->
     return result
 
 
-SEPARATORS = "\n。，、；：？！,;:?!"
+SEPARATORS = "\n。，、；：？！,;:?!0123456789.%()（）“”‘’《》…"
 """Characters that no phrase of t2s, s2t, t2tw or t2hk holds and that each leaves as it is (tests/test_zhconv.py
 checks it): a text converts piece by piece between them exactly as it does whole."""
 _SEPARATOR = re.compile(f"[{SEPARATORS}]")

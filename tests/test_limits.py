@@ -102,7 +102,7 @@ def test_toml_arrays_nested_1000_deep(tmp_path: Path) -> None:
 @pytest.mark.parametrize("open_, close", [("[", "]"), ("{a = ", "}")])
 def test_toml_nested_past_the_limit_but_within_tomlis_is_refused_at_its_place(tmp_path: Path, open_: str,
                                                                                 close: str) -> None:
-    """33 levels: tomli reads them (it stops at 1,000), so the limit is told from the data it returns; the
+    """33 levels: toml-rs reads them, so the limit is told from the data it returns; the
     message and the place of the 33rd bracket stay those of the scan. A facts file has more brackets than the
     limit ([[fact]] has two), so the bracket count alone does not decide."""
     facts = HEAD + FACT_A + FACT_B + "[[group]]\nid = \"g\"\n" * 10 + "x = " + open_ * 33 + "1" + close * 33 + "\n"
@@ -117,6 +117,21 @@ def test_toml_nested_to_the_limit_and_dotted_keys_deeper_are_read(tmp_path: Path
     facts = (HEAD + "x = " + "[" * 32 + "1" + "]" * 32 + "\n" + "y." * 40 + "z = 1\n" + FACT_A + FACT_B
              + "[[group]]\nid = \"g\"\n" * 10)
     one_line_error(verify(setup(tmp_path, facts)), f"{FACTS}:4:5: unknown key 'x' in [report]")
+
+
+@pytest.mark.parametrize("open_, close", [("[", "]"), ("{a = ", "}"), ("[{a = ", "}]")])
+def test_toml_nested_100000_deep_is_one_line_not_a_crash(tmp_path: Path, open_: str, close: str) -> None:
+    """toml-rs recurses on the machine stack (it crashes the process past ~4,500 levels), so a text with many
+    brackets is scanned before it reads: a real process, for a crash would take pytest with it."""
+    import subprocess
+    import sys
+
+    setup(tmp_path, HEAD + "x = " + open_ * 100_000 + "1" + close * 100_000 + "\n")
+    done = subprocess.run([sys.executable, "-m", "laibin_check", "verify", "--facts", "facts", "-f", "concise"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2, done
+    assert done.stderr.startswith(f"laibin-check: error: {FACTS}:4:"), done.stderr
+    assert "nest deeper than 32 levels" in done.stderr and done.stderr.count("\n") == 1
 
 
 def test_a_toml_integer_of_5001_digits(tmp_path: Path) -> None:

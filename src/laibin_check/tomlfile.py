@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from functools import cache
@@ -44,22 +45,30 @@ def read_text(path: Path, shown: str, what: str = "file") -> str:
 def parse(text: str, shown: str) -> dict[str, Any]:
     """tomllib's reading of the text; a syntax error or an exceeded limit names its line and column.
 
-    tomli, the project tomllib was taken from, reads it first where its compiled build is installed: the same
-    parser (2.2, TOML 1.0, pinned: later releases read TOML 1.1, which tomllib refuses) built with mypyc, twice
-    as fast on a facts file. A text it refuses, or any failure, is read again by tomllib, so that errors and
-    their messages are tomllib's whatever is installed.
+    toml-rs reads it first where it is installed: a compiled (Rust) reader told to read TOML 1.0, which is what
+    tomllib reads (TOML 1.1 would accept texts tomllib refuses; a file must mean the same whichever reads it).
+    A text it refuses, or any failure, is read again by tomllib, so that errors and their messages are
+    tomllib's whatever is installed.
 
-    The limits are checked before tomllib reads (it would recurse too deep), but after tomli has read: tomli
-    stops at its own nesting limit, and the data it returns bounds the nesting of the text, so the scan that
-    names the place runs only when a limit could be exceeded."""
-    fast = _compiled_tomli()
-    if fast is not None:
+    The limits are checked before tomllib reads (it would recurse too deep), but after toml-rs has read: the
+    data it returns bound the nesting of the text, so the scan that names the place runs only when a limit
+    could be exceeded. toml-rs recurses on the machine stack (about 2 KB a level: a text nested 4,500 deep
+    crashes the process with an 8 MB stack), so a text with more brackets than _FAST_BRACKETS is scanned first,
+    and never reaches it deeper than MAX_TOML_NESTING."""
+    fast = _fast_reader()
+    # A text that still starts with a byte-order mark (it had two): toml-rs skips it, tomllib refuses it.
+    if fast is not None and not text.startswith("\ufeff"):
+        brackets = text.count("[") + text.count("{")
+        if brackets > _FAST_BRACKETS:
+            _check_limits(text, shown)
         try:
             data: dict[str, Any] = fast(text)
-        except Exception:  # whatever it is, tomllib below reads the text again and names the error
-            pass
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException:  # a decode error, or a Rust panic (a BaseException in pyo3): tomllib below
+            pass               # reads the text again and names the error
         else:
-            if _may_exceed_limits(text, data):
+            if brackets <= _FAST_BRACKETS and _may_exceed_limits(text, data, brackets):
                 _check_limits(text, shown)
             return data
     _check_limits(text, shown)
@@ -74,26 +83,28 @@ def parse(text: str, shown: str) -> dict[str, Any]:
         raise InputError(shown, f"not valid TOML: {exc}") from None
 
 
+_FAST_BRACKETS = 500
+"""Brackets a text may hold and reach toml-rs unscanned: nesting at most this deep needs about 1 MB of stack."""
+
+
 @cache
-def _compiled_tomli() -> Callable[[str], dict[str, Any]] | None:
-    """tomli.loads when tomli is installed as a compiled (mypyc) module, else None: its pure-Python build is
-    no faster than tomllib."""
+def _fast_reader() -> Callable[[str], dict[str, Any]] | None:
+    """toml-rs's loads for TOML 1.0 when it is installed, else None (tomllib reads)."""
     try:
-        import tomli
+        import toml_rs
     except ImportError:
         return None
-    loads: Callable[[str], dict[str, Any]] = tomli.loads
-    return loads if not tomli.__file__ or not tomli.__file__.endswith(".py") else None
+    return functools.partial(toml_rs.loads, toml_version="1.0.0")
 
 
-def _may_exceed_limits(text: str, data: dict[str, Any]) -> bool:
+def _may_exceed_limits(text: str, data: dict[str, Any], brackets: int) -> bool:
     """Whether a text that was read into `data` could break a limit, told without the scan: a long digit run
     (one C-level search), or containers nested deeper than the limit in the data. Every bracket the scan counts
     opens an array or table inside the ones still open, so the data nest at least as deep as the brackets do
     (`[[fact]]` counts two: a list of tables); a dotted key nests data without brackets, and is then scanned."""
     if _LONG_DIGITS.search(text):
         return True
-    if text.count("[") + text.count("{") <= MAX_TOML_NESTING:
+    if brackets <= MAX_TOML_NESTING:
         return False
     stack: list[tuple[Any, int]] = [(data, 0)]
     while stack:

@@ -480,3 +480,28 @@ def test_fast_products_are_the_general_product(x: Interval, y: Interval, factor:
     # The closed, bounded product and the positive scale skip the general case analysis; they must agree.
     assert x * y == x._product(y)
     assert x.scale(factor) == x._product(Interval.point(factor))
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(_intervals(), _intervals(), _ENDS, _ENDS)
+def test_fast_quotients_and_points_are_the_general_case(x: Interval, y: Interval, p: Fr, q: Fr) -> None:
+    # Points (one object for both ends) multiply, divide and scale with one exact operation, and a divisor on one
+    # side of zero inverts without the case analysis; each must give what the general case gives.
+    px, py = Interval.point(p), Interval.point(q)
+    assert px * py == px._product(py)
+    assert px.scale(q) == px._product(Interval.point(q))
+    if q != 0:
+        assert px / py == px._product(py._reciprocal())
+        assert px / py == Interval(p / q, p / q)
+    else:
+        with pytest.raises(ZeroDivisionError):
+            px / py
+    try:
+        general = y._reciprocal()
+    except ZeroDivisionError:
+        with pytest.raises(ZeroDivisionError):
+            y.reciprocal()
+    else:
+        assert y.reciprocal() == general
+        assert x / y == x._product(general)
+    assert x.meets(y) == (not x.intersect(y).empty)

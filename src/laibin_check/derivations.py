@@ -176,6 +176,16 @@ def agree(node: F.Node, env: Mapping[str, Quantity], stated: Interval) -> Agreem
     return Agreement(agrees, recomputed, whole, grim_decided=not agrees and recomputed.meets(stated))
 
 
+def agrees(node: F.Node, env: Mapping[str, Quantity], stated: Interval) -> bool:
+    """`agree(node, env, stated).agrees`, stopping at the first whole-number combination that agrees (the fix
+    search asks this of up to 200 candidates, and needs no hull)."""
+    recomputed = evaluate(node, env).iv
+    points = grim_points(node, env)
+    if points is None:
+        return recomputed.meets(stated)
+    return any(q.iv.meets(stated) for q in points)
+
+
 def solve(node: F.Node, name: str, target: Interval, env: Mapping[str, Quantity]) -> Interval | None:
     """The values of `name` for which `node` can land in `target`, other inputs anywhere in their intervals.
 

@@ -11,7 +11,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from laibin_check import formula as F
-from laibin_check.derivations import agree, solve
+from laibin_check.derivations import agree, agrees, solve
 from laibin_check.numbers import Interval, Printed, round_half_up
 from laibin_check.receipts import printable
 
@@ -73,7 +73,7 @@ def nearest_whole(ctx: Context, node: F.Node, name: str, need: Interval, printed
         env = dict(ctx.env)
         env[name] = ctx.env[name]._replace(iv=Interval.point(value * unit.scale))
         try:
-            if agree(node, env, stated).agrees:
+            if agrees(node, env, stated):
                 return value
         except ZeroDivisionError:
             continue

@@ -40,7 +40,10 @@ class Interval:
     # -- construction -------------------------------------------------------------------------------------
     @staticmethod
     def point(x: Fraction | int) -> Interval:
-        return Interval(Fraction(x), Fraction(x))
+        # One object for both ends: products and quotients of points (every GRIM combination) tell a point by
+        # identity, without comparing Fractions.
+        f = x if type(x) is Fraction else Fraction(x)
+        return Interval(f, f)
 
     # -- predicates ---------------------------------------------------------------------------------------
     @property
@@ -78,7 +81,22 @@ class Interval:
         return Interval(lo, hi, lo_open, hi_open)
 
     def meets(self, other: Interval) -> bool:
-        return not self.intersect(other).empty
+        """`not self.intersect(other).empty`, without building the intersection (asked thousands of times)."""
+        if self.lo > other.lo:
+            lo, lo_open = self.lo, self.lo_open
+        elif self.lo < other.lo:
+            lo, lo_open = other.lo, other.lo_open
+        else:
+            lo, lo_open = self.lo, self.lo_open or other.lo_open
+        if self.hi < other.hi:
+            hi, hi_open = self.hi, self.hi_open
+        elif self.hi > other.hi:
+            hi, hi_open = other.hi, other.hi_open
+        else:
+            hi, hi_open = self.hi, self.hi_open or other.hi_open
+        if lo > hi:
+            return False
+        return not (lo == hi and (lo_open or hi_open))
 
     def integers(self, limit: int = 100_000) -> list[int] | None:
         """The whole numbers inside, or None when unbounded or more than `limit` of them."""
@@ -121,6 +139,11 @@ class Interval:
 
     def __mul__(self, other: Interval) -> Interval:
         a, b, c, d = self.lo, self.hi, other.lo, other.hi
+        if (a is b and c is d and type(a) is Fraction and type(c) is Fraction
+                and not (self.lo_open or self.hi_open or other.lo_open or other.hi_open)):
+            # Two points (Interval.point: one object for both ends): one product instead of four.
+            p = a * c
+            return Interval(p, p)
         if (type(a) is Fraction and type(b) is Fraction and type(c) is Fraction and type(d) is Fraction
                 and not (self.lo_open or self.hi_open or other.lo_open or other.hi_open)):
             # Closed and bounded, nearly every product the engine takes: every end is reached, none is open.
@@ -144,6 +167,16 @@ class Interval:
         return Interval(lo, hi, lo_open, hi_open)
 
     def reciprocal(self) -> Interval:
+        lo, hi = self.lo, self.hi
+        if (type(lo) is Fraction and type(hi) is Fraction and (lo.numerator > 0 or hi.numerator < 0)
+                and not self.empty):
+            # Bounded, non-empty and on one side of zero, nearly every divisor: the ends swap, each inverted
+            # exactly; the integer signs spare the comparisons with zero below.
+            return Interval(_recip(hi), _recip(lo), self.hi_open, self.lo_open)
+        return self._reciprocal()
+
+    def _reciprocal(self) -> Interval:
+        """The reciprocal of any interval (unbounded ends, a zero end); ZeroDivisionError when it holds zero."""
         if self.contains(0) or (self.lo < 0 < self.hi) or self.empty:
             raise ZeroDivisionError("interval contains zero")
         if self.lo == 0 or self.hi == 0:
@@ -154,10 +187,20 @@ class Interval:
         return Interval(_recip(self.hi), _recip(self.lo), self.hi_open, self.lo_open)
 
     def __truediv__(self, other: Interval) -> Interval:
+        a, c = self.lo, other.lo
+        if (a is self.hi and c is other.hi and type(a) is Fraction and type(c) is Fraction and c.numerator
+                and not (self.lo_open or self.hi_open or other.lo_open or other.hi_open)):
+            # A point by a non-zero point (every GRIM combination): one exact quotient.
+            q = a / c
+            return Interval(q, q)
         return self * other.reciprocal()
 
     def scale(self, factor: Fraction) -> Interval:
         f = factor if type(factor) is Fraction else Fraction(factor)
+        if (self.lo is self.hi and type(self.lo) is Fraction and f.numerator > 0
+                and not (self.lo_open or self.hi_open)):
+            p = self.lo * f  # a point stays one object (see `point`)
+            return Interval(p, p)
         if (f > 0 and type(self.lo) is Fraction and type(self.hi) is Fraction
                 and (not (self.lo_open or self.hi_open) or self.lo < self.hi)):
             # A positive factor keeps each end where it is, open or closed (what the product below gives).
@@ -199,6 +242,8 @@ def _exact(x: Ext) -> Fraction:
 def _recip(a: Ext) -> Ext:
     if _inf(a):
         return Fraction(0)
+    if type(a) is Fraction:
+        return Fraction(a.denominator, a.numerator)  # 1/a exactly; the constructor moves the sign up
     return 1 / Fraction(a)
 
 
@@ -453,11 +498,12 @@ def _show(x: Fraction, decimals: int) -> str:
 
 def round_half_up(x: Fraction | int, decimals: int) -> str:
     """Round as Chinese statistics do (四捨五入) and print with exactly `decimals` places."""
-    x = Fraction(x)
+    if type(x) is not Fraction:
+        x = Fraction(x)
     scale = 10**decimals
-    scaled = abs(x) * scale
-    n = math.floor(scaled + Fraction(1, 2))
-    sign = "-" if x < 0 and n != 0 else ""
+    num, den = x.numerator, x.denominator
+    n = (2 * abs(num) * scale + den) // (2 * den)  # floor(|x| * scale + 1/2), in whole numbers
+    sign = "-" if num < 0 and n != 0 else ""
     whole, frac = divmod(n, scale)
     if decimals == 0:
         return f"{sign}{whole}"
@@ -467,9 +513,7 @@ def round_half_up(x: Fraction | int, decimals: int) -> str:
 def fmt_end(x: Ext, decimals: int) -> str:
     if _inf(x):
         return "∞" if x > 0 else "-∞"
-    value = Fraction(x)
-    text = round_half_up(value, decimals)
-    return text
+    return round_half_up(_exact(x), decimals)
 
 
 def fmt_interval(iv: Interval, decimals: int) -> str:
@@ -488,7 +532,7 @@ def fmt_interval(iv: Interval, decimals: int) -> str:
 
 
 def _whole(x: Ext) -> bool:
-    return _inf(x) or Fraction(x).denominator == 1
+    return _inf(x) or _exact(x).denominator == 1
 
 
 def _trim(text: str) -> str:

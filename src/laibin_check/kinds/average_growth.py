@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from laibin_check import formula as F
 from laibin_check import receipts as R
-from laibin_check.derivations import UnitMismatch, agree, dims_text, evaluate
+from laibin_check.derivations import UnitMismatch, agrees, dims_text, evaluate
 from laibin_check.findings import Receipt
 from laibin_check.kinds._base import Context, Entry, Key, Kind, formula_refs
 from laibin_check.kinds._expression import cannot_divide, user_error
@@ -96,7 +96,7 @@ years = "2"'''
         power = one_plus
         for _ in range(n - 1):
             power = power * one_plus
-        ok = agree(node, ctx.env, power).agrees
+        ok = agrees(node, ctx.env, power)
         recomputed_text = R.show(recomputed, unit, p.decimals + 1)
         printed = f"{p.text}{fact.unit}"
         fixes = () if ok else (f"with the yearly figures as printed, {fact.measure} would print as "

@@ -161,3 +161,19 @@ def test_a_bare_hundred_or_thousand_in_a_word_is_not(text: str) -> None:
 @pytest.mark.parametrize("text", ["臺南市政府今（15）日公布", "市政府今(3)日召開會議"])
 def test_the_day_of_a_press_release_is_a_date(text: str) -> None:
     assert [m.kind for m in scan_figures(text)] == ["date"]
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    # List marks at the start and after a stop; a number right after a CJK character or a point is no list mark.
+    ("1、收入增長5%。（2）支出3億元；3.利潤2.5萬元",
+     [("1、", "ordinal"), ("5", ""), ("2）", "ordinal"), ("3", ""), ("3.", "ordinal"), ("2.5", "")]),
+    ("1、2、3月營收增長4.5%，4季度增長5%",
+     [("1", "period"), ("2", "period"), ("3", "period"), ("4.5", ""), ("4", "period"), ("5", "")]),
+    ("全市16-24歲人口30萬，60歲及以上人口12萬", [("16", "group"), ("24", "group"), ("30", ""), ("60", "group"),
+                                            ("12", "")]),
+    ("市場價12.5.3元，1,234.5萬元和1,23個", [("12.5", ""), ("1,234.5", ""), ("1", ""), ("23", "")]),
+])
+def test_labels_and_numbers_start_where_a_digit_run_starts(text: str, read: list[tuple[str, str]]) -> None:
+    # The number and label patterns open with the digit and look behind it (figures._ARABIC): a number starts only
+    # where no digit or point stands before it, a list mark only at a line's start or after a stop.
+    assert [(m.text, m.reason) for m in scan_figures(text)] == read

@@ -49,6 +49,7 @@ class ReportText:
         """Derived views other modules compute once per text (the figure scan); keyed by their module."""
         self._searches = 0
         self._grams: dict[str, list[int]] | None = None
+        self._found: dict[str, tuple[Span, ...]] = {}
 
     @classmethod
     def read(cls, path: Path, display_path: str) -> ReportText:
@@ -80,11 +81,7 @@ class ReportText:
     # -- places -------------------------------------------------------------------------------------------
     @cached_property
     def _line_starts(self) -> list[int]:
-        starts = [0]
-        for i, ch in enumerate(self.text):
-            if ch == "\n":
-                starts.append(i + 1)
-        return starts
+        return [0, *(m.end() for m in _NEWLINE.finditer(self.text))]
 
     def place(self, offset: int) -> tuple[int, int]:
         """(line, column), both 1-based, columns counted in characters."""
@@ -106,7 +103,7 @@ class ReportText:
     def _sentence_stops(self) -> list[int]:
         """Offsets of every character that ends a sentence, ascending: one pass, then a bisection per question
         (a line of 5,000 figures would otherwise be walked character by character for each of its findings)."""
-        return [i for i, ch in enumerate(self.text) if ch in _STOPS]
+        return [m.start() for m in _STOP.finditer(self.text)]
 
     def sentence_at(self, start: int, end: int | None = None) -> str:
         """The sentence holding [start, end): from the previous 。;!? or line start to the next one."""
@@ -130,19 +127,23 @@ class ReportText:
     @cached_property
     def artifact_spans(self) -> list[tuple[int, int]]:
         """(start, end) of every converter artifact's parenthesis, so quotes are never cut inside one."""
-        folded = self.text.translate(_WIDTH)
+        folded = _fold_width(self.text)
         return [(m.start(), m.end()) for m in _artifacts(folded)]
 
     def find(self, quote: str) -> list[Span]:
         """Every place the quote occurs, overlapping ones included, in report order.
 
         Both sides are normalised first: converter artifacts dropped, traditional folded to simplified,
-        full-width digits, letters and punctuation folded to half-width. Spans point at the original characters."""
-        needle = normalise(quote).strip()
-        if not needle:
-            return []
-        offsets = self.normalised[1]
-        return [self.span(offsets[i], offsets[i + len(needle) - 1] + 1) for i in self._occurrences(needle)]
+        full-width digits, letters and punctuation folded to half-width. Spans point at the original characters.
+        Memoised per text: the engine, coverage and the checks' quotes look up the same quotes again."""
+        found = self._found.get(quote)
+        if found is None:
+            needle = normalise(quote).strip()
+            offsets = self.normalised[1]
+            found = tuple(self.span(offsets[i], offsets[i + len(needle) - 1] + 1)
+                          for i in self._occurrences(needle)) if needle else ()
+            self._found[quote] = found
+        return list(found)
 
     def occurs_once(self, quote: str) -> bool:
         """Whether the quote occurs exactly once (`len(find(quote)) == 1`, without placing every occurrence)."""
@@ -208,8 +209,10 @@ class ReportText:
 _GRAM = 3
 _SCANS = 64
 _SMALL = 20_000
-_STOPS = frozenset("。;!?\n")
-"""What ends a sentence for `sentence_at`."""
+_STOP = re.compile("[。;!?\n]")
+"""What ends a sentence for `sentence_at` (found by the regex engine: a Python loop over each character cost more
+than placing every fact)."""
+_NEWLINE = re.compile("\n")
 
 
 # -- normalisation
@@ -220,15 +223,24 @@ _STOPS = frozenset("。;!?\n")
 # hold.
 _WIDTH: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
 _WIDTH.update({0x3000: " ", ord("「"): "“", ord("」"): "”", ord("『"): "‘", ord("』"): "’"})
+_WIDE = re.compile("[\uff01-\uff5e\u3000「」『』]")
+"""The characters _WIDTH folds: a text without any (most reports print half-width punctuation) is not translated,
+since str.translate looks up every character of a non-ASCII text in the table."""
+
+
+def _fold_width(text: str) -> str:
+    return text.translate(_WIDTH) if _WIDE.search(text) else text
+
 
 # Characters OpenCC's t2s keeps because they are also valid simplified characters, but which a simplified
 # writer
 # spells differently in common words (著/着, 瞭/了): folded on both sides so such a quote still matches.
 _EXTRA_FOLD: dict[str, str] = {"着": "著", "瞭": "了", "祇": "只", "衹": "只"}
 
-# Simplified forms of the non-ASCII characters seen so far, by code point, for str.translate; only characters
-# that change are in the table, and `_T2S_SEEN` remembers which ones were asked about.
-_T2S: dict[int, str] = {}
+# Simplified forms of the characters seen so far, by code point, for str.translate, and `_T2S_SEEN` remembers
+# which ones were asked about. Characters that do not change map to themselves, ASCII from the start: a character
+# missing from a translate table costs str.translate a raised and caught KeyError (half its time on a report).
+_T2S: dict[int, str] = {i: chr(i) for i in range(128)}
 _T2S_SEEN: set[str] = set()
 
 
@@ -247,9 +259,7 @@ def _t2s_table(text: str) -> dict[int, str]:
         if len(outs) != len(new):  # never seen; keep the one-call-per-character meaning all the same
             outs = [conv.convert(ch) for ch in new]
         for ch, out in zip(new, outs, strict=True):
-            out = "".join(_EXTRA_FOLD.get(c, c) for c in (out or ch))
-            if out != ch:
-                _T2S[ord(ch)] = out
+            _T2S[ord(ch)] = "".join(_EXTRA_FOLD.get(c, c) for c in (out or ch))
         _T2S_SEEN.update(new)
     return _T2S
 
@@ -257,7 +267,7 @@ def _t2s_table(text: str) -> dict[int, str]:
 def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
     """The normalised text, and for each of its characters the offset of its source character in `text`
     (plus one final entry, len(text), for the end)."""
-    folded = text.translate(_WIDTH)
+    folded = _fold_width(text)
     pieces: list[str] = []
     offsets: list[int] = []
     pos = 0

@@ -8,6 +8,7 @@ take, given what the report printed"; solving answers "which value of this one i
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import NamedTuple
 
 from laibin_check import formula as F
@@ -36,7 +37,9 @@ class Quantity(NamedTuple):
     """A whole number of items (a count printed without 萬): GRIM enumerates its whole values."""
 
 
+@lru_cache(maxsize=1024)
 def _combine(a: Dims, b: Dims, sign: int) -> Dims:
+    """The dimension of a product (sign 1) or quotient (-1); memoised, as a report multiplies few kinds of unit."""
     out: dict[str, int] = dict(a)
     for k, v in b:
         out[k] = out.get(k, 0) + sign * v
@@ -128,10 +131,13 @@ def grim_points(node: F.Node, env: Mapping[str, Quantity]) -> Iterator[Quantity]
 
     def gen() -> Iterator[Quantity]:
         assert combos is not None
+        # One copy of the environment, its uncertain counts replaced for each combination in turn: evaluate keeps
+        # no reference to it, and copying every fact's quantity per combination cost more than the arithmetic.
+        point_env = dict(env)
+        counts = [(name, env[name]) for name in names]
         for combo in combos:
-            point_env = dict(env)
-            for name, value in zip(names, combo, strict=True):
-                point_env[name] = env[name]._replace(iv=Interval.point(value))
+            for (name, q), value in zip(counts, combo, strict=True):
+                point_env[name] = Quantity(Interval.point(value), q.dims, q.rate, q.integer)
             try:
                 yield evaluate(node, point_env)
             except ZeroDivisionError:
@@ -165,8 +171,12 @@ class Agreement(NamedTuple):
     """True when interval arithmetic allowed the stated value but no whole-number count does."""
 
 
-def agree(node: F.Node, env: Mapping[str, Quantity], stated: Interval) -> Agreement:
-    recomputed = evaluate(node, env).iv
+def agree(node: F.Node, env: Mapping[str, Quantity], stated: Interval,
+          recomputed: Interval | None = None) -> Agreement:
+    """Whether the formula can give `stated`; `recomputed` is its interval when the caller evaluated it already
+    (a derivation evaluates its formula once)."""
+    if recomputed is None:
+        recomputed = evaluate(node, env).iv
     points = grim_points(node, env)
     if points is None:
         return Agreement(recomputed.meets(stated), recomputed)

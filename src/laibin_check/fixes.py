@@ -22,13 +22,17 @@ if TYPE_CHECKING:
 EVERYTHING = Interval(-math.inf, math.inf)
 
 
-def suggestions(ctx: Context, node: F.Node, fact: Fact, refs: list[str], stated: Interval) -> list[str]:
-    """The smallest change to the stated figure and to each input that would make the derivation agree."""
+def suggestions(ctx: Context, node: F.Node, fact: Fact, refs: list[str], stated: Interval,
+                shown: Interval | None = None) -> list[str]:
+    """The smallest change to the stated figure and to each input that would make the derivation agree.
+    `shown` is what the formula gives with the figures as printed (the hull over whole counts, else its interval)
+    when the caller has it already: it does not depend on the stated figure."""
     out: list[str] = []
     unit = ctx.units[fact.id]
     p = ctx.printed[fact.id]
-    ag = agree(node, ctx.env, EVERYTHING)
-    shown = ag.whole if ag.whole is not None else ag.recomputed
+    if shown is None:
+        ag = agree(node, ctx.env, EVERYTHING)
+        shown = ag.whole if ag.whole is not None else ag.recomputed
     grid = printable(shown.scale(1 / unit.scale), p.decimals)
     if grid:
         out.append(f"with the other figures as printed, {fact.measure} would print as {grid}{fact.unit}")
@@ -69,8 +73,8 @@ def nearest_whole(ctx: Context, node: F.Node, name: str, need: Interval, printed
     hi = need.hi if need.hi != math.inf else Fraction(printed.number) + 10_000
     window = Interval(lo, hi, need.lo_open, need.hi_open).integers(limit=20_000) or []
     unit = ctx.units[name]
+    env = dict(ctx.env)  # one copy, the count replaced by each candidate in turn
     for value in sorted(window, key=lambda v: (abs(v - printed.number), v))[:200]:
-        env = dict(ctx.env)
         env[name] = ctx.env[name]._replace(iv=Interval.point(value * unit.scale))
         try:
             if agrees(node, env, stated):

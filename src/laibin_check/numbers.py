@@ -149,6 +149,16 @@ class Interval:
             # Closed and bounded, nearly every product the engine takes: every end is reached, none is open.
             products = (a * c, a * d, b * c, b * d)
             return Interval(min(products), max(products))
+        if (type(a) is Fraction and type(b) is Fraction and type(c) is Fraction and type(d) is Fraction
+                and a.numerator and b.numerator and c.numerator and d.numerator):
+            # Bounded with an open end and no zero end (380多 in a quotient): an end of the product is open
+            # unless some pair of closed ends reaches it, as in the general case, without its zero and ∞ tests.
+            lo_open, hi_open, olo_open, ohi_open = self.lo_open, self.hi_open, other.lo_open, other.hi_open
+            ends = ((a * c, lo_open or olo_open), (a * d, lo_open or ohi_open),
+                    (b * c, hi_open or olo_open), (b * d, hi_open or ohi_open))
+            lo = min(v for v, _ in ends)
+            hi = max(v for v, _ in ends)
+            return Interval(lo, hi, all(o for v, o in ends if v == lo), all(o for v, o in ends if v == hi))
         return self._product(other)
 
     def _product(self, other: Interval) -> Interval:

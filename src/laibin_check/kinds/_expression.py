@@ -87,7 +87,7 @@ class FormulaKind(Kind):
         p = ctx.printed[fact.id]
         span = ctx.quote_of(fact.id)
         unit_problem = _rate_unit_problem(unit.rate_kind, result.rate)
-        ag = agree(node, ctx.env, stated)
+        ag = agree(node, ctx.env, stated, result.iv)
         shown = ag.whole if ag.whole is not None else ag.recomputed
         decimals = p.decimals + 1 if unit.kind in ("rate", "points") else max(p.decimals + 1, 2)
         recomputed_text = R.show(shown, unit, decimals)
@@ -125,7 +125,7 @@ class FormulaKind(Kind):
                 return
         if p.qualifier:
             notes.append(f"the stated {printed} is read as {p.reading}")
-        fixes = suggestions(ctx, node, fact, refs, stated)
+        fixes = suggestions(ctx, node, fact, refs, stated, shown)
         if ag.grim_decided:
             notes.append("interval arithmetic alone allows it, but no whole-number count does (GRIM test)")
         receipt = Receipt(formula_text, inputs, recomputed_text, stated_text, tuple(fixes), tuple(notes))

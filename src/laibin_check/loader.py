@@ -10,7 +10,7 @@ import bisect
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any, cast
 
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from laibin_check.report import ReportText
 
 FACTS_FILE = "facts.toml"
+_MISSING: Any = object()
 _ID = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 _REPORT_KEYS = {"id", "title", "file", "sha256", "script", "note"}
@@ -45,6 +46,13 @@ _DERIVE_COMMON = {"kind", "note", "suggested"}
 _CHECK_COMMON = {"id", "kind", "quote", "group", "note", "suggested"}
 _NOT_CLAIM_KEYS = {"text", "reason", "quote", "note"}
 _TABLES = {"fact": _FACT_KEYS, "check": _CHECK_COMMON, "not_claim": _NOT_CLAIM_KEYS, "group": _GROUP_KEYS}
+
+
+@lru_cache(maxsize=256)
+def _own_keys(table: Table, name: str) -> frozenset[str]:
+    """The keys the kind `name` of this table takes (none for a kind that does not exist)."""
+    kind = kinds.of(table, name)
+    return frozenset(k.name for k in kind.keys) if kind is not None else frozenset()
 
 
 @cache
@@ -99,10 +107,11 @@ def discover(facts_dir: Path) -> list[Path]:
 
 def load_report(folder: Path) -> ReportFacts:
     path = folder / FACTS_FILE
-    display = f"{_display(folder)}/{FACTS_FILE}"
+    shown = _display(folder)
+    display = f"{shown}/{FACTS_FILE}"
     text = tomlfile.read_text(path, display, "facts file")
     data = tomlfile.parse(text, display)
-    return _Builder(folder, display, _Positions.scan(text)).build(data)
+    return _Builder(folder, display, _Positions.scan(text), display_folder=shown).build(data)
 
 
 def load_from_text(toml_text: str, report_text: str, display: str = "facts.toml") -> tuple[ReportFacts, ReportText]:
@@ -111,7 +120,8 @@ def load_from_text(toml_text: str, report_text: str, display: str = "facts.toml"
     from laibin_check.report import ReportText
 
     data = tomlfile.parse(toml_text, display)
-    rf = _Builder(Path(""), display, _Positions.scan(toml_text), in_memory=True).build(data)
+    rf = _Builder(Path(""), display, _Positions.scan(toml_text), display_folder=Path(display).parent.as_posix(),
+                  in_memory=True).build(data)
     return rf, ReportText.from_string(report_text, rf.display_report)
 
 
@@ -124,9 +134,11 @@ def _display(path: Path) -> str:
 
 
 class _Builder:
-    def __init__(self, folder: Path, display: str, pos: _Positions, in_memory: bool = False) -> None:
+    def __init__(self, folder: Path, display: str, pos: _Positions, display_folder: str,
+                 in_memory: bool = False) -> None:
         self.folder = folder
         self.display = display
+        self.display_folder = display_folder
         self.pos = pos
         self.in_memory = in_memory
         """The report text is held in memory (load_from_text): no report file to find next to the facts."""
@@ -140,11 +152,13 @@ class _Builder:
     # generic field access ---------------------------------------------------------------------------------------
     def _get(self, entry: Mapping[str, Any], table: TablePlace, key: str, kind: type, required: bool,
              default: Any = None) -> Any:
-        if key not in entry:
+        value = entry.get(key, _MISSING)
+        if value.__class__ is kind and kind is not list:  # the common case first: a thousand keys a file
+            return value
+        if value is _MISSING:
             if required:
                 raise self.error(f"missing required key {key!r}", table)
             return default
-        value = entry[key]
         if kind is list:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise self.error(f"{key!r} must be a list of strings", table, key)
@@ -160,9 +174,10 @@ class _Builder:
                  kind_table: Table | None = None) -> None:
         """A key outside `allowed` and, for a derive or check table (`kind_table`), outside every kind's keys is
         unknown; the keys of the kind the entry names are tried first, so that valid files never list them all."""
+        if entry.keys() <= allowed:  # a set comparison in C: most entries use the common keys alone
+            return
         name = entry.get("kind") if kind_table is not None else None
-        named = kinds.of(kind_table, name) if kind_table is not None and isinstance(name, str) else None
-        own = {k.name for k in named.keys} if named is not None else set()
+        own = _own_keys(kind_table, name) if kind_table is not None and isinstance(name, str) else frozenset()
         for key in entry:
             if key in allowed or key in own or (kind_table is not None and key in _kind_keys(kind_table)):
                 continue
@@ -215,7 +230,7 @@ class _Builder:
             id=report_id, title=title, folder=self.folder, report_file=report_file,
             facts_file=self.folder / FACTS_FILE, sha256=sha, groups=tuple(groups), facts=tuple(facts),
             checks=tuple(checks), not_claims=tuple(not_claims),
-            display_folder=Path(self.display).parent.as_posix() if self.in_memory else _display(self.folder),
+            display_folder=self.display_folder,
         )
 
     def _report_file(self, name: str, table: TablePlace) -> Path:
@@ -279,7 +294,7 @@ class _Builder:
             value = self._get(entry, table, "value", str, printed)
             quote = self._get(entry, table, "quote", str, printed)
             if printed:
-                if sum(ch.isdigit() for ch in value) > MAX_DIGITS:
+                if len(value) > MAX_DIGITS and _digits(value) > MAX_DIGITS:
                     raise self.error(f"value has more than {MAX_DIGITS} digits", table, "value")
                 try:
                     numbers.parse_printed(value, integer=unit.integer)
@@ -424,9 +439,9 @@ class _Builder:
         ids = {f.id for f in facts}
         graph: dict[str, list[str]] = {}
 
-        def refs_of(text: str, origin: Origin | None, comparison: bool) -> list[str]:
+        def refs_of(text: str, origin: Origin | None) -> list[str]:
             assert origin is not None
-            parsed = self._parse(text, origin, comparison)
+            parsed = formula_mod.parse(text)  # cached: _kind_values parsed it, checked its units and form
             names = []
             for ref in formula_mod.references(parsed.left) + formula_mod.references(parsed.right):
                 if ref.name not in ids:
@@ -446,12 +461,12 @@ class _Builder:
             graph[fact.id] = []
             if d is not None:
                 if d.formula:
-                    refs_of(d.formula, d.formula_origin, False)
+                    refs_of(d.formula, d.formula_origin)
                 graph[fact.id] = listed(kinds.get(d.kind).refs(d), f"the derivation of {fact.id!r}",
                                         d.origin.line if d.origin else fact.origin.line)
         for check in checks:
             if check.formula:
-                refs_of(check.formula, check.formula_origin, True)
+                refs_of(check.formula, check.formula_origin)
             listed(kinds.get(check.kind).refs(check), f"check {check.id!r}", check.origin.line)
         by_id = {f.id: f for f in facts}
         _find_cycle(graph, lambda fid, path: InputError(
@@ -472,8 +487,8 @@ class _Builder:
         def bound(node: formula_mod.Node | None, origin: Origin) -> int:
             if node is None:
                 return 0
-            total = sum(size[r.name] for r in formula_mod.references(node))
-            total += sum(len(n.text) + _LEAF_MARGIN for n in _constants(node))
+            names, constants = _leaves(node)
+            total = sum(size[name] for name in names) + constants
             if total > MAX_RESULT_DIGITS:
                 raise InputError(self.display, f"the result of this formula could have more than "
                                  f"{MAX_RESULT_DIGITS} digits", origin.line, origin.column)
@@ -484,7 +499,7 @@ class _Builder:
             if d and d.formula:
                 size[fact.id] = bound(formula_mod.parse(d.formula).left, d.formula_origin or fact.origin)
             else:
-                size[fact.id] = sum(ch.isdigit() for ch in fact.value) + _LEAF_MARGIN
+                size[fact.id] = _digits(fact.value) + _LEAF_MARGIN
         for check in checks:
             if check.formula:
                 parsed = formula_mod.parse(check.formula)
@@ -494,6 +509,20 @@ class _Builder:
 
 _LEAF_MARGIN = 20
 """Digits a figure may gain beyond those printed: its rounding half-unit, its unit's scale (億 is 10**8)."""
+
+
+@lru_cache(maxsize=4096)
+def _digits(value: str) -> int:
+    """Digits in a printed value (cached: the loader asks twice for each fact, and reports repeat values)."""
+    return sum(ch.isdigit() for ch in value)
+
+
+@lru_cache(maxsize=1024)
+def _leaves(node: formula_mod.Node) -> tuple[tuple[str, ...], int]:
+    """The facts a formula's side uses (each time it uses them) and the digits its constants may bring
+    (cached per parsed side: formulas repeat across reports and are asked about once per report)."""
+    names = tuple(r.name for r in formula_mod.references(node))
+    return names, sum(len(n.text) + _LEAF_MARGIN for n in _constants(node))
 
 
 def _constants(node: formula_mod.Node) -> list[formula_mod.Num]:
@@ -518,6 +547,9 @@ def _derive_line(fact: Fact) -> int:
 def _find_cycle(graph: dict[str, list[str]], make_error: Callable[[str, list[str]], InputError]) -> None:
     """graph: fact -> the facts its formula uses. A cycle is reported from its smallest id, in the direction
     of use (a -> b: a's formula uses b), so the same file always gives the same message."""
+    derived = {fid for fid, uses in graph.items() if uses}
+    if not any(use in derived for fid in derived for use in graph[fid]):
+        return  # no derived fact uses another: no cycle (most files; graphlib builds a node per fact)
     import graphlib
 
     try:

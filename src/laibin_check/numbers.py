@@ -328,6 +328,16 @@ class Readings:
     about_tolerance: Fraction = Fraction(1, 20)
     """約N / N左右: within N × (1 ± about_tolerance), and never narrower than N's rounding."""
 
+    def __hash__(self) -> int:
+        # Computed once: every parse_printed call hashes its readings as part of the memo key, and a Fraction's
+        # hash costs a modular inverse (3.6 µs a call, more than the memo's look-up itself).
+        try:
+            return self.__dict__["_hash"]  # type: ignore[no-any-return]
+        except KeyError:
+            value = hash((self.near_band, self.about_tolerance))
+            self.__dict__["_hash"] = value  # frozen: written past __setattr__, as functools.cached_property does
+            return value
+
 
 _DEFAULT_READINGS = Readings()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property, lru_cache
 from typing import Self
 
 _HEADER = re.compile(r"^[ \t]*\[\[?(?P<name>[^\[\]#\n]+)\]\]?[ \t]*(?:\#[^\r\n]*)?\r?$", re.MULTILINE)
@@ -76,7 +76,7 @@ class TomlPlaces:
         return found[index] if index < len(found) else TablePlace(1)
 
 
-@cache
+@lru_cache(maxsize=1024)
 def _normalise(name: str) -> str:
     # [tool."laibin-check".severity] and [ tool . laibin-check ] name the same table. Cached: a facts file
     # repeats a handful of names ([[fact]], [fact.derive]) hundreds of times.

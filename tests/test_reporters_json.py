@@ -76,6 +76,22 @@ def test_fast_encoder_writes_the_standard_librarys_bytes(value: object) -> None:
     assert jsonstream.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
 
 
+@settings(max_examples=200, deadline=None)
+@given(_JSON_VALUES, st.integers(min_value=0, max_value=3))
+def test_a_streamed_element_is_what_the_whole_document_holds(value: object, depth: int) -> None:
+    # An element is dumped nested in lists and cut out, already indented: the document written in pieces must
+    # be the bytes json.dumps writes for the whole, at any depth of the streamed array.
+    def document(inner: object) -> dict[str, object]:
+        doc: dict[str, object] = {"streamed": inner, "after": 1}
+        for _ in range(depth):
+            doc = {"before": 0, "k": doc}
+        return doc
+
+    split = jsonstream.ArraySplit(document(jsonstream.marker()))
+    whole = json.dumps(document([value]), ensure_ascii=False, indent=2) + "\n"
+    assert split.head + "\n" + split.element(value) + split.closing + split.tail == whole
+
+
 def test_without_orjson_the_standard_library_writes_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     fast = render()
     monkeypatch.setattr(jsonstream, "orjson", None)

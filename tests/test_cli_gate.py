@@ -206,3 +206,26 @@ def test_rule_command_documents_every_code(newsroom: Path) -> None:
         check=False,
     )
     assert one.returncode == 0 and "waiver-expired" in one.stdout
+
+
+def test_an_output_file_gets_the_permissions_open_would_give(newsroom: Path) -> None:
+    # Written through a private temporary file; the result is read by others (a CI artifact, a served page).
+    verify(newsroom, "--format", "concise", "-o", "sarif:out/laibin.sarif", "-o", "html:page.html")
+    umask = os.umask(0o022)
+    os.umask(umask)
+    for name in ("out/laibin.sarif", "page.html"):
+        assert (newsroom / name).stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+@pytest.mark.parametrize("fmt", ["concise", "json"])
+def test_a_legacy_terminal_encoding_gets_the_same_text(newsroom: Path, fmt: str) -> None:
+    # Streamed pieces are UTF-8 bytes; on a stdout that is not UTF-8 they are written as text, in its encoding.
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    args = [sys.executable, "-m", "laibin_check", "verify", "--format", fmt]
+    utf8 = subprocess.run(args, cwd=newsroom, env={**env, "PYTHONIOENCODING": "utf-8"}, capture_output=True,
+                          check=False)
+    legacy = subprocess.run(args, cwd=newsroom, env={**env, "PYTHONIOENCODING": "gb18030"}, capture_output=True,
+                            check=False)
+    assert legacy.returncode == utf8.returncode == 1
+    assert legacy.stdout != utf8.stdout
+    assert legacy.stdout.decode("gb18030") == utf8.stdout.decode("utf-8")

@@ -1,8 +1,9 @@
 """Writing a file so that no moment of the write can lose it: a temporary file in the same folder, flushed to
 disk, then renamed over the target (one atomic step on POSIX and Windows alike).
 
-Every file the tool writes (extra outputs, `fix --output`, `fix --in-place` and its backup, `extract --output`)
-goes through write_atomic: a kill, a full disk or a read-only folder leaves the old file whole and no partial new
+Every file the tool writes in one piece (`fix --output`, `fix --in-place` and its backup, `extract --output`)
+goes through write_atomic; the outputs of a run over many reports are streamed the same way (batch._Output: a
+temporary file beside the target, its permissions set as open() would, renamed when whole): a kill, a full disk or a read-only folder leaves the old file whole and no partial new
 one; the rename replaces a symbolic link itself and never writes through it.
 """
 
@@ -27,7 +28,7 @@ def write_atomic(path: Path, data: bytes, shown: str | None = None, *, mode: int
 
         fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
         try:
-            os.chmod(temp, _default_mode() if mode is None else mode)
+            os.chmod(temp, default_mode() if mode is None else mode)
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view):]
@@ -36,7 +37,7 @@ def write_atomic(path: Path, data: bytes, shown: str | None = None, *, mode: int
             os.close(fd)
         os.replace(temp, path)
         temp = None
-        _sync_folder(folder)
+        sync_folder(folder)
     except OSError as exc:
         raise InputError(shown, f"cannot write: {exc.strerror or exc}") from None
     except ValueError as exc:  # a NUL byte in the path
@@ -49,14 +50,15 @@ def write_atomic(path: Path, data: bytes, shown: str | None = None, *, mode: int
                 pass
 
 
-def _default_mode() -> int:
+def default_mode() -> int:
+    """The permission bits open() gives a new file under the current umask (a temporary file gets 0600)."""
     umask = os.umask(0o022)
     os.umask(umask)
     return 0o666 & ~umask
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable; where a folder cannot be opened (Windows), the rename stands alone."""
+def sync_folder(folder: Path) -> None:
+    """Make a rename into `folder` durable; where a folder cannot be opened (Windows), the rename stands alone."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
+from laibin_check.atomic import default_mode, sync_folder
 from laibin_check.findings import ReportResult, RunResult
 from laibin_check.reporters import RenderOptions, add_numbers, open_stream, streams
 
@@ -143,10 +144,10 @@ class _Output:
         self.pieces: list[Any] = []
         self.written = False
         self.totals: dict[str, int] = {}
-        self.tmp: IO[str] | None = None
-        self.spool: IO[str] | None = None
+        self.tmp: IO[bytes] | None = None
+        self.spool: IO[bytes] | None = None
         if path is None:
-            self.file: IO[str] = sys.stdout
+            self.file: IO[bytes] = _stdout()
         else:
             import tempfile
 
@@ -155,25 +156,32 @@ class _Output:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self.tmp = tempfile.NamedTemporaryFile(
-                    "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False)
+                    "wb", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False)
+                # A temporary file is private (0600); the output is read by others (a CI artifact, a page
+                # served to editors), so it gets what open() would give it.
+                os.chmod(self.tmp.name, default_mode())
             except OSError as exc:
                 raise InputError(path.as_posix(), f"cannot write the {fmt} output: {exc.strerror}") from None
             self.file = self.tmp
         if self.stream is not None and self.stream.totals_first:
             import tempfile
 
-            self.spool = tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8")
+            self.spool = tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+b")
         elif self.stream is not None:
-            self.file.write(self.stream.head({}))
+            self._write(self.file, self.stream.head({}))
+
+    def _write(self, sink: IO[bytes], text: str | bytes) -> None:
+        sink.write(text.encode("utf-8") if isinstance(text, str) else text)
 
     def add(self, piece: Any) -> None:
         assert self.stream is not None
         add_numbers(self.totals, [piece])
-        if piece.text:
+        if piece.data:
             sink = self.spool or self.file
             with self._failing():
-                sink.write((self.stream.separator if self.written else "") + self.stream.lead + piece.text)
-                if sink is sys.stdout:
+                self._write(sink, (self.stream.separator if self.written else "") + self.stream.lead)
+                sink.write(piece.data)
+                if self.path is None:
                     sink.flush()
             self.written = True
 
@@ -204,23 +212,24 @@ class _Output:
             from laibin_check.reporters import get
 
             opts = self.stream_options
-            self.file.write(get(self.fmt).render(RunResult(tuple(self.reports), tool_version), opts))
+            self._write(self.file, get(self.fmt).render(RunResult(tuple(self.reports), tool_version), opts))
         else:
             self.totals["reports"] = n_reports
             if self.spool is not None:
-                self.file.write(self.stream.head(self.totals))
+                self._write(self.file, self.stream.head(self.totals))
                 self.spool.seek(0)
                 while chunk := self.spool.read(1 << 20):
                     self.file.write(chunk)
                 self.spool.close()
             if self.written:
-                self.file.write(self.stream.closing)
-            self.file.write(self.stream.tail(self.totals))
+                self._write(self.file, self.stream.closing)
+            self._write(self.file, self.stream.tail(self.totals))
         self.file.flush()
         if self.tmp is not None and self.path is not None:
             os.fsync(self.tmp.fileno())
             self.tmp.close()
             os.replace(self.tmp.name, self.path)
+            sync_folder(self.path.parent)
 
     def abandon(self) -> None:
         if self.tmp is not None:
@@ -273,6 +282,34 @@ def _settle_last(done: Done, gate: Gate, outputs: list[_Output]) -> Done:
     report = _severity(gate.waiving.finish(done.report), gate.overrides)
     pieces = tuple(o.stream.piece(report) if o.stream is not None else None for o in outputs)
     return _done(done.position, report, pieces, set(), gate, keep=True)
+
+
+class _TextSink:
+    """Bytes written to a text stdout whose encoding is not UTF-8 (a legacy console): decoded and written as text,
+    so the terminal's encoding applies as it does to every other command."""
+
+    def __init__(self, text: IO[str]) -> None:
+        self.text = text
+
+    def write(self, data: bytes) -> int:
+        return self.text.write(data.decode("utf-8"))
+
+    def flush(self) -> None:
+        self.text.flush()
+
+
+def _stdout() -> IO[bytes]:
+    """Standard output as a byte sink: its buffer when it writes UTF-8 (pieces go out as the workers made them),
+    else a sink that decodes them for the text stream."""
+    import codecs
+
+    out = sys.stdout
+    encoding = getattr(out, "encoding", None)
+    buffer = getattr(out, "buffer", None)
+    if buffer is not None and encoding and codecs.lookup(encoding).name == "utf-8":
+        out.flush()  # anything already written as text goes first
+        return buffer  # type: ignore[no-any-return]
+    return _TextSink(out)  # type: ignore[return-value]
 
 
 def default_jobs() -> int:

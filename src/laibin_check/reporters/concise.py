@@ -41,7 +41,7 @@ class _Stream:
 
     def piece(self, report: ReportResult) -> Piece:
         one = RunResult((report,), "")
-        return Piece("".join(_line(f) + "\n" for f in problems(one, self.show)))
+        return Piece("".join(_line(f) + "\n" for f in problems(one, self.show)).encode("utf-8"))
 
     def tail(self, totals: dict[str, int]) -> str:
         return ""

@@ -73,8 +73,8 @@ class _Stream(ArrayStream):
     def piece(self, report: ReportResult) -> Piece:
         findings = in_order(report.findings)
         c = counts(findings)
-        text = self.split.element(_report(report, findings, c))
-        return Piece(text, (("findings", len(findings)), *c.items()))
+        data = self.split.element(_report(report, findings, c))
+        return Piece(data, (("findings", len(findings)), *c.items()))
 
     def tail(self, totals: dict[str, int]) -> str:
         return self._split(totals).tail

@@ -42,8 +42,8 @@ class ArraySplit:
         self.tail = after[bracket:]
         self._cut = _nesting_cut(self.indent)
 
-    def element(self, value: Any) -> str:
-        """One element, indented as it sits in the array (without the leading newline)."""
+    def element(self, value: Any) -> bytes:
+        """One element, indented as it sits in the array (without the leading newline), as UTF-8."""
         if orjson is not None and self._cut is not None:
             # orjson indents only from the margin: the element is dumped nested in as many lists as its depth
             # and cut out, already indented. A report's element is ~400 KB with ~13,000 lines; re-indenting
@@ -54,10 +54,10 @@ class ArraySplit:
                 nested = [nested]
             try:
                 data: bytes = orjson.dumps(nested, option=orjson.OPT_INDENT_2)
-                return data[lead:len(data) - trail].decode("utf-8")
-            except (orjson.JSONEncodeError, UnicodeDecodeError):
+                return data[lead:len(data) - trail]
+            except orjson.JSONEncodeError:
                 pass  # the standard library writes what orjson refuses, as `dumps` does
-        return self.indent + dumps(value).replace("\n", "\n" + self.indent)
+        return (self.indent + dumps(value).replace("\n", "\n" + self.indent)).encode("utf-8", "surrogatepass")
 
 
 class ArrayStream:

@@ -66,8 +66,8 @@ class _Stream:
     def piece(self, report: ReportResult) -> Piece:
         suite = _suite(report, self.failing)
         ET.indent(suite, space="  ", level=1)
-        text = "  " + ET.tostring(suite, encoding="unicode", short_empty_elements=True)
-        return Piece(text, (("tests", int(suite.get("tests", "0"))), ("failures", int(suite.get("failures", "0")))))
+        data = b"  " + ET.tostring(suite, encoding="utf-8", xml_declaration=False, short_empty_elements=True)
+        return Piece(data, (("tests", int(suite.get("tests", "0"))), ("failures", int(suite.get("failures", "0")))))
 
     def tail(self, totals: dict[str, int]) -> str:
         return "</testsuites>\n"

@@ -88,7 +88,7 @@ class _Stream(ArrayStream):
     def piece(self, report: ReportResult) -> Piece:
         results = [self.split.element(_result(f, self.index)) for f in in_order(report.findings)
                    if f.severity != "none"]
-        return Piece((self.separator + self.lead).join(results))
+        return Piece((self.separator + self.lead).encode("utf-8").join(results))
 
 
 def _rule(r: Rule) -> dict[str, Any]:

@@ -3,8 +3,9 @@ disk, then renamed over the target (one atomic step on POSIX and Windows alike).
 
 Every file the tool writes in one piece (`fix --output`, `fix --in-place` and its backup, `extract --output`)
 goes through write_atomic; the outputs of a run over many reports are streamed the same way (batch._Output: a
-temporary file beside the target, its permissions set as open() would, renamed when whole): a kill, a full disk or a read-only folder leaves the old file whole and no partial new
-one; the rename replaces a symbolic link itself and never writes through it.
+temporary file beside the target, its permissions set as open() would, renamed when whole). A kill, a full
+disk or a read-only folder leaves the old file whole and no partial new one; the rename replaces a symbolic
+link itself and never writes through it.
 """
 
 from __future__ import annotations

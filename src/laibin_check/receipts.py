@@ -47,21 +47,25 @@ def inputs(ctx: Context, refs: list[str]) -> tuple[Input, ...]:
 
 def substituted(ctx: Context, node: F.Node) -> str:
     """The formula with the printed figures in place of fact ids: " = 316個 / 380多個"."""
-    def sub(n: F.Node, outer: int) -> str:
-        if isinstance(n, F.Num):
-            return n.text
-        if isinstance(n, F.Ref):
-            if n.name in ctx.printed:
-                return printed_text(ctx, n.name)
-            return f"[{n.name}]"
-        if isinstance(n, F.Neg):
-            return "-" + sub(n.operand, 3)
-        prec = 1 if n.op in "+-" else 2
-        right = prec + 1 if n.op in "-/" else prec
-        text = f"{sub(n.left, prec)} {n.op} {sub(n.right, right)}"
-        return f"({text})" if prec < outer else text
+    return " = " + _substituted(ctx, node, 0)
 
-    return " = " + sub(node, 0)
+
+def _substituted(ctx: Context, n: F.Node, outer: int) -> str:
+    # A module-level function, not a nested one that calls itself: that closure would hold itself and the
+    # report's whole run in a reference cycle, freed only by the cyclic collector (measured: every report's
+    # records left for it, ~1,800 objects).
+    if isinstance(n, F.Num):
+        return n.text
+    if isinstance(n, F.Ref):
+        if n.name in ctx.printed:
+            return printed_text(ctx, n.name)
+        return f"[{n.name}]"
+    if isinstance(n, F.Neg):
+        return "-" + _substituted(ctx, n.operand, 3)
+    prec = 1 if n.op in "+-" else 2
+    right = prec + 1 if n.op in "-/" else prec
+    text = f"{_substituted(ctx, n.left, prec)} {n.op} {_substituted(ctx, n.right, right)}"
+    return f"({text})" if prec < outer else text
 
 
 def exact_value(ctx: Context, node: F.Node, refs: list[str], scale: Fraction) -> Fraction | None:

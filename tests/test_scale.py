@@ -196,3 +196,76 @@ def test_cost_grows_linearly_with_the_reports_length(tmp_path: Path) -> None:
                 steps[step]()
                 best[k] = min(best[k], time.process_time() - start)
         assert best[10] <= 20 * best[1], f"{step}: {best[10]:.3f} s at k=10 against {best[1]:.3f} s at k=1"
+
+
+def test_a_reports_check_leaves_no_reference_cycles() -> None:
+    # Workers run with the automatic collector off: a report's records must be freed by refcounting alone.
+    import gc
+
+    from laibin_check import engine
+
+    engine.check_folder((LAIBIN, engine.Settings()))  # caches and lazily built tables are made once
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        result = engine.check_folder((LAIBIN, engine.Settings()))
+        assert any(f.receipt is not None for f in result.findings)  # receipts (once a cycle) were written
+        del result
+        gc.collect()
+        left = [type(o).__qualname__ for o in gc.garbage]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        if was:
+            gc.enable()
+    assert left == []
+
+
+class _Cyclic:
+    """A stand-in for a report's record caught in a reference cycle."""
+
+    alive = 0
+
+    def __init__(self) -> None:
+        self.me = self
+        _Cyclic.alive += 1
+
+    def __del__(self) -> None:
+        _Cyclic.alive -= 1
+
+
+def test_a_batch_collects_cycles_every_few_reports() -> None:
+    # Should a check leave cycles after all, a long run holds at most a few reports' worth of them.
+    import gc
+
+    from laibin_check import batch
+    from laibin_check.findings import ReportResult
+    from laibin_check.reporters import RenderOptions
+
+    held: list[int] = []
+
+    def cyclic_check(item: int) -> ReportResult:
+        _Cyclic()
+        held.append(_Cyclic.alive)
+        return ReportResult(f"r{item}", "", "", (), (), 0, "")
+
+    gate = batch.Gate(waiving=_NoWaivers(), overrides={}, fail_on="error", outputs=(("concise", Path("/dev/null")),),
+                      options=RenderOptions(), tool_version="t")
+    was = gc.isenabled()
+    batch.run(list(range(100)), cyclic_check, gate, jobs=1)
+    assert gc.isenabled() == was  # the caller's collector is put back
+    assert max(held) <= min(batch._COLLECT_EVERY + 1, 50)  # not the whole run's 100
+    assert len(held) == 100
+
+
+class _NoWaivers:
+    def report(self, report: Any, first: bool) -> tuple[Any, set[int]]:
+        return report, set()
+
+    def note_used(self, used: set[int]) -> None:
+        pass
+
+    def finish(self, report: Any) -> Any:
+        return report

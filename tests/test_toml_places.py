@@ -47,3 +47,10 @@ def test_a_missing_table_or_key_falls_back_to_a_line() -> None:
     assert places.table("fact", 5).line == 1 and places.table("fact", 5).keys == {}
     assert places.table("report").key("nope") == (2, 1)
     assert TomlPlaces.scan("").table("").keys == {}
+
+
+def test_a_bracket_inside_a_line_opens_no_table() -> None:
+    places = TomlPlaces.scan('x = [1]\n  [a]  # c\nk = 2\ny = 3 [b]\nitems = [\n  ["c", "d"],\n]\n')
+    assert list(places.tables) == ["", "a"]
+    assert places.table("").keys == {"x": (1, 5)}
+    assert places.table("a").line == 2 and places.table("a").keys == {"k": (3, 5), "y": (4, 5), "items": (5, 9)}

@@ -505,3 +505,17 @@ def test_fast_quotients_and_points_are_the_general_case(x: Interval, y: Interval
         assert y.reciprocal() == general
         assert x / y == x._product(general)
     assert x.meets(y) == (not x.intersect(y).empty)
+    assert px.meets(y) == (not px.intersect(y).empty)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(_ENDS, st.integers(0, 4), st.booleans(), st.booleans())
+def test_a_point_prints_exactly_when_it_has_no_more_places(x: Fr, decimals: int, lo_open: bool,
+                                                            hi_open: bool) -> None:
+    # fmt_interval tells an exact print by the denominator instead of reading the text back.
+    text = fmt_interval(Interval.point(x), decimals)
+    if Fr(round_half_up(x, decimals)) == x:
+        assert Fr(text) == x and (text == str(int(x)) if x.denominator == 1 else True)
+    else:
+        assert text == round_half_up(x, decimals)
+    assert Interval(x, x, lo_open, hi_open).is_point == (not (lo_open or hi_open))

@@ -116,6 +116,8 @@ IDIOMS = (
 
 _CN_DIGIT = "零〇一二两三四五六七八九"
 _CN_RUN = re.compile(f"[{_CN_DIGIT}十百千万亿]+")
+_COUNTING = re.compile(f"[{_CN_DIGIT}十]")
+"""A digit or 十 in a run: 百姓, 千方百计 and a magnitude alone hold none."""
 # The number patterns below open with the digit and look behind it second ((?<![\d.]\d): no digit or point before
 # this digit): a pattern that opens with a character class lets the regex engine skip ahead to the next digit in C,
 # where one that opens with a lookbehind is tried at every character of the text (4 times slower on a report).
@@ -274,7 +276,7 @@ class _Scanner:
         self.quoted = _segments(norm, "“", "”") + _segments(norm, "\"", "\"")
         self.titles = _segments(norm, "《", "》")
         self.slogans_seen: set[tuple[int, int]] = set()
-        self.idiom_spans = [(m.start(), m.end()) for w in IDIOMS for m in re.finditer(re.escape(w), norm)]
+        self.idiom_spans = [span for w in IDIOMS for span in _occurrences(norm, w)]
         # Per position, whether an idiom covers it, and the short quoted terms holding it (in `quoted`'s order):
         # looked up once per numeral instead of a pass over every idiom and quote (quadratic on long reports).
         self.in_idiom = bytearray(len(norm) + 1)
@@ -408,7 +410,7 @@ class _Scanner:
         if n[p:p + 1] in SUFFIX_QUALIFIERS and not n.startswith("多方", p) and not n.startswith("余额", p):
             p += 1
         more_end = p
-        if not chinese and not any(n.startswith(u, p) for u in _UNITS_LIKE_MAGNITUDES):
+        if not chinese and not n.startswith(_UNITS_LIKE_MAGNITUDES, p) and n.startswith(MAGNITUDES, p):
             for mag in MAGNITUDES:
                 if n.startswith(mag, p):
                     p += len(mag)
@@ -423,7 +425,7 @@ class _Scanner:
                 p += len(unit)
                 break
         unit_end = p
-        for word in POST_QUALIFIERS:
+        for word in POST_QUALIFIERS if n.startswith(POST_QUALIFIERS, p) else ():
             if n.startswith(word, p) and not n.startswith("上下游", p):
                 p += len(word)
                 break
@@ -598,7 +600,7 @@ class _Scanner:
                 return None
         run = n[a:b]
         percent = a >= 3 and n[a - 3:a] == "百分之"
-        if not any(c in run for c in _CN_DIGIT + "十") and not percent and not self.prefix(a)[1]:
+        if not _COUNTING.search(run) and not percent and not self.prefix(a)[1]:
             return None  # 百姓, 千方百計, or a magnitude after Arabic digits (80萬噸); but 近百個, 逾千家 count
         if self.in_idiom[a]:
             return None
@@ -706,6 +708,16 @@ def _code_at(n: str, a: int, b: int) -> tuple[int, int]:
 
 def _is_year(number: str) -> bool:
     return len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100
+
+
+def _occurrences(text: str, word: str) -> list[tuple[int, int]]:
+    """(start, end) of each occurrence of `word`, left to right and not overlapping (as re.finditer gives them)."""
+    out: list[tuple[int, int]] = []
+    i = text.find(word)
+    while i >= 0:
+        out.append((i, i + len(word)))
+        i = text.find(word, i + len(word))
+    return out
 
 
 def _segments(text: str, left: str, right: str) -> list[tuple[int, int]]:

@@ -48,6 +48,8 @@ class Interval:
     # -- predicates ---------------------------------------------------------------------------------------
     @property
     def empty(self) -> bool:
+        if self.lo is self.hi:
+            return self.lo_open or self.hi_open
         if self.lo > self.hi:
             return True
         return self.lo == self.hi and (self.lo_open or self.hi_open)
@@ -58,9 +60,11 @@ class Interval:
 
     @property
     def is_point(self) -> bool:
+        if self.lo is self.hi:
+            return not (self.lo_open or self.hi_open)
         return self.lo == self.hi and not self.empty
 
-    def contains(self, x: Fraction | int) -> bool:
+    def contains(self, x: Ext | int) -> bool:
         above = x > self.lo or (x == self.lo and not self.lo_open)
         below = x < self.hi or (x == self.hi and not self.hi_open)
         return above and below
@@ -82,6 +86,8 @@ class Interval:
 
     def meets(self, other: Interval) -> bool:
         """`not self.intersect(other).empty`, without building the intersection (asked thousands of times)."""
+        if self.lo is self.hi and not (self.lo_open or self.hi_open):
+            return other.contains(self.lo)  # a point (every GRIM result) meets what holds it: two comparisons
         if self.lo > other.lo:
             lo, lo_open = self.lo, self.lo_open
         elif self.lo < other.lo:
@@ -211,9 +217,12 @@ class Interval:
                 and not (self.lo_open or self.hi_open)):
             p = self.lo * f  # a point stays one object (see `point`)
             return Interval(p, p)
-        if (f > 0 and type(self.lo) is Fraction and type(self.hi) is Fraction
+        if (f.numerator > 0 and type(self.lo) is Fraction and type(self.hi) is Fraction
                 and (not (self.lo_open or self.hi_open) or self.lo < self.hi)):
-            # A positive factor keeps each end where it is, open or closed (what the product below gives).
+            # A positive factor keeps each end where it is, open or closed (what the product below gives); a
+            # factor of 1 (every unit without a magnitude) keeps the interval itself.
+            if f.numerator == f.denominator:
+                return self
             return Interval(self.lo * f, self.hi * f, self.lo_open, self.hi_open)
         return self._product(Interval.point(f))
 
@@ -542,7 +551,9 @@ def fmt_interval(iv: Interval, decimals: int) -> str:
         return "∅"
     if iv.is_point:
         text = fmt_end(iv.lo, decimals)
-        return _trim(text) if _whole(iv.lo) or Fraction(text) == iv.lo else text
+        # The print is exact when the point has at most `decimals` places: 10**decimals is a multiple of its
+        # denominator (what reading the text back as a Fraction told, without the parse).
+        return _trim(text) if _whole(iv.lo) or 10**decimals % _exact(iv.lo).denominator == 0 else text
     left = "(" if iv.lo_open else "["
     right = ")" if iv.hi_open else "]"
     lo, hi = fmt_end(iv.lo, decimals), fmt_end(iv.hi, decimals)

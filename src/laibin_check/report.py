@@ -299,6 +299,8 @@ def normalise(text: str) -> str:
 
 
 def strip_artifacts(text: str) -> str:
+    if "(" not in text and "\uff08" not in text:
+        return text  # an artifact opens with a parenthesis (chars.ARTIFACT_SHAPE); the scanner asks of many slices
     pieces: list[str] = []
     pos = 0
     for m in _artifacts(text):

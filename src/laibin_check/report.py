@@ -107,6 +107,12 @@ class ReportText:
 
     def sentence_at(self, start: int, end: int | None = None) -> str:
         """The sentence holding [start, end): from the previous 。;!? or line start to the next one."""
+        left, right = self.sentence_bounds(start, end)
+        return self.text[left:right].strip()
+
+    def sentence_bounds(self, start: int, end: int | None = None) -> tuple[int, int]:
+        """Where `sentence_at(start, end)` is cut from, before stripping: findings that share a sentence can
+        share its text."""
         end = start if end is None else end
         stops = self._sentence_stops
         i = bisect.bisect_left(stops, start)
@@ -115,7 +121,7 @@ class ReportText:
         right = stops[j] if j < len(stops) else len(self.text)
         if right < len(self.text) and self.text[right] != "\n":
             right += 1
-        return self.text[left:right].strip()
+        return left, right
 
     # -- matching -----------------------------------------------------------------------------------------
     @cached_property

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from laibin_check.findings import Finding
 from laibin_check.hygiene.scan import Scan, scan
@@ -72,7 +73,8 @@ class _Maker:
         self.findings: list[tuple[int, Finding]] = []
         self.seen: dict[str, int] = {}
         self.groups: dict[int, str] = {}
-        self.sentences: dict[str, str] = {}
+        self.sentences: dict[tuple[int, int], str] = {}
+        self.rows: dict[str, list[Any]] = {}
 
     def add(self, code: str, start: int, end: int, message: str, suggestion: str | None, key: str,
             extra: tuple[tuple[str, str], ...]) -> None:
@@ -89,13 +91,26 @@ class _Maker:
         group = self.groups.get(line)
         if group is None:
             group = self.groups[line] = self.group_at(line) if self.group_at is not None else ""
-        sentence = report.sentence_at(start, end)
-        # Findings in one sentence share its text (one string, not one copy each).
-        sentence = self.sentences.setdefault(sentence, sentence)
-        rule = RULES[code]
-        self.findings.append((start, Finding(
-            code=code, rule=rule.name, severity=rule.severity, message=message, report=self.report_id,
-            path=report.display_path, line=line, column=column, end_line=end_line, end_column=end_column,
-            quote=quote, sentence=sentence, group=group, suggestion=suggestion, key=f"{key}#{number}",
-            extra=extra,
-        )))
+        bounds = report.sentence_bounds(start, end)
+        sentence = self.sentences.get(bounds)
+        if sentence is None:  # findings in one sentence share its text: one string, not one copy each
+            sentence = self.sentences[bounds] = text[bounds[0] : bounds[1]].strip()
+        # The fields every finding of the code shares, once by keyword; the rest by position in a copy (a
+        # keyword call of a 20-field NamedTuple costs three times as much, and a report has hundreds).
+        row = self.rows.get(code)
+        if row is None:
+            rule = RULES[code]
+            row = self.rows[code] = list(Finding(
+                code=code, rule=rule.name, severity=rule.severity, message="", report=self.report_id,
+                path=report.display_path, line=0, column=0))
+        row = row.copy()
+        row[_MESSAGE], row[_LINE], row[_COLUMN], row[_END_LINE], row[_END_COLUMN] = (
+            message, line, column, end_line, end_column)
+        row[_QUOTE], row[_SENTENCE], row[_GROUP], row[_SUGGESTION], row[_KEY], row[_EXTRA] = (
+            quote, sentence, group, suggestion, f"{key}#{number}", extra)
+        self.findings.append((start, Finding._make(row)))
+
+
+_MESSAGE, _LINE, _COLUMN, _END_LINE, _END_COLUMN, _QUOTE, _SENTENCE, _GROUP, _SUGGESTION, _KEY, _EXTRA = (
+    Finding._fields.index(name) for name in ("message", "line", "column", "end_line", "end_column", "quote",
+                                            "sentence", "group", "suggestion", "key", "extra"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -94,10 +93,10 @@ def mismatches(text: str, script: Script, chars: Iterable[str] | None = None) ->
             return []
         return [Mismatch(i, a, b) for i, (a, b) in enumerate(zip(text, simplified, strict=True)) if a != b]
     # Only a character that s2t may write as another can be expected otherwise, and no phrase crosses a
-    # separator: so only the pieces of text that hold such a character are converted (two fifths of a
-    # traditional report), and t2tw and t2hk only those that hold a mismatch. Every conversion keeps offsets
-    # (build_opencc_data asserts it), and a piece converts exactly as it does inside the whole text
-    # (tests/test_hygiene_scripts.py checks both against converting the whole text).
+    # separator: so only the pieces of text that hold such a character are converted (a third of a
+    # traditional report). Every conversion keeps offsets (build_opencc_data asserts it), and a piece converts
+    # exactly as it does inside the whole text (tests/test_hygiene_scripts.py checks it against converting the
+    # whole text).
     s2t = converter("s2t")
     spots = sorted(i for ch in s2t.changes.intersection(text if chars is None else chars)
                    for i in occurrences(text, ch))
@@ -113,18 +112,29 @@ def mismatches(text: str, script: Script, chars: Iterable[str] | None = None) ->
             orig, at = text[i], starts[n] + i - start
             if orig == simplified[at] and traditional[at] != orig and orig not in ACCEPTED_IN_TRADITIONAL:
                 found.setdefault(n, []).append((i, at))
-    # Taiwan's and Hong Kong's standards, asked only about the pieces with a mismatch, in traditional script.
-    regional, regional_starts = _joined(traditional, [(starts[n], starts[n] + pieces[n][1] - pieces[n][0])
-                                                     for n in found])
-    taiwan = converter("t2tw").convert(regional)
-    hong_kong = converter("t2hk").convert(regional)
-    result = []
-    for (n, spots_in_piece), regional_start in zip(found.items(), regional_starts, strict=True):
-        for i, at in spots_in_piece:
-            orig, there = text[i], regional_start + at - starts[n]
-            if orig not in (taiwan[there], hong_kong[there]):
-                result.append(Mismatch(i, orig, traditional[at]))
-    return result
+    if not found:
+        return []
+    spans = {n: (starts[n], starts[n] + pieces[n][1] - pieces[n][0]) for n in found}
+    taiwan = _regional("t2tw", traditional, spans, found)
+    hong_kong = _regional("t2hk", traditional, spans, found)
+    return [Mismatch(i, text[i], traditional[at]) for held in found.values() for i, at in held
+            if text[i] not in (taiwan.get(at, traditional[at]), hong_kong.get(at, traditional[at]))]
+
+
+def _regional(config: Literal["t2tw", "t2hk"], traditional: str, spans: dict[int, tuple[int, int]],
+              found: dict[int, list[tuple[int, int]]]) -> dict[int, str]:
+    """What Taiwan's or Hong Kong's standard writes at the mismatches' offsets `at` of `traditional`, where
+    it may write another character than OpenCC's (only there can it write the one the report has); only the
+    pieces holding one are converted."""
+    regional = converter(config)
+    asked = {n: ats for n, held in found.items() if (ats := [at for _, at in held if traditional[at] in
+                                                            regional.changes])}
+    if not asked:
+        return {}
+    text, starts = _joined(traditional, [spans[n] for n in asked])
+    out = regional.convert(text)
+    return {at: out[start + at - spans[n][0]] for (n, ats), start in zip(asked.items(), starts, strict=True)
+            for at in ats}
 
 
 SEPARATORS = "\n。，、；：？！,;:?!0123456789.%()（）“”‘’《》…"
@@ -135,12 +145,13 @@ _SEPARATOR = re.compile(f"[{SEPARATORS}]")
 
 def _pieces(text: str, spots: list[int]) -> list[tuple[int, int, list[int]]]:
     """The pieces of `text` between separators that hold the ascending `spots`: (start, end, spots inside)."""
-    stops = [m.start() for m in _SEPARATOR.finditer(text)]
+    backwards = text[::-1]  # the separator before an offset is the first one after it in the reversed text
     pieces: list[tuple[int, int, list[int]]] = []
     for i in spots:
         if not pieces or i >= pieces[-1][1]:
-            k = bisect.bisect_left(stops, i)
-            pieces.append((stops[k - 1] + 1 if k else 0, stops[k] if k < len(stops) else len(text), []))
+            before = _SEPARATOR.search(backwards, len(text) - i)
+            after = _SEPARATOR.search(text, i)
+            pieces.append((len(text) - before.start() if before else 0, after.start() if after else len(text), []))
         pieces[-1][2].append(i)
     return pieces
 

@@ -90,3 +90,17 @@ def test_separators_are_never_inside_a_phrase_nor_converted() -> None:
         assert not set(SEPARATORS) & ours.changes, config
         assert not set(SEPARATORS) & set("".join(_keys(config))), config
         assert ours.convert(SEPARATORS) == SEPARATORS
+
+
+@pytest.mark.parametrize("config", ["t2s", "s2t", "t2tw", "t2hk"])
+def test_converting_with_the_alphabet_known_gives_the_same(config: Config) -> None:
+    """convert(text, alphabet) looks for phrases only at the alphabet's characters that start one: the same
+    conversion as without it (checked against OpenCC above), with compatibility ideographs too."""
+    ours = converter(config)
+    keys = _keys(config)
+    alphabet = "".join(keys) + "".join(map(chr, ours.chars)) + "".join(map(chr, ours.normal)) + "ab 1。\n𬴃"
+    rng = random.Random(7)
+    for text in _texts(keys, alphabet)[:14]:
+        expected = ours.convert(text)
+        assert ours.convert(text, set(text)) == expected, text[:40]
+        assert ours.convert(text, set(text) | set(rng.sample(alphabet, 50))) == expected, text[:40]

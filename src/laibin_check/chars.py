@@ -44,3 +44,15 @@ def artifacts(text: str) -> list[re.Match[str]]:
     """Every match of ARTIFACT_SHAPE right after a CJK character (a match holds no parenthesis, so dropping one
     never lets another start inside it)."""
     return [m for m in ARTIFACT_SHAPE.finditer(text) if m.start() and is_cjk(text[m.start() - 1])]
+
+
+def occurrences(text: str, part: str) -> list[int]:
+    """Every offset of `part` (a character, or a few) in `text`, ascending, overlapping ones included: found by
+    str.find in C, for something a text holds a few times (a pass over the text in Python costs a thousand
+    times more per character)."""
+    found = []
+    at = text.find(part)
+    while at >= 0:
+        found.append(at)
+        at = text.find(part, at + 1)
+    return found

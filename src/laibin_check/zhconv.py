@@ -11,11 +11,13 @@ OpenCC itself; hygiene/build_opencc_data.py regenerates the tables after an Open
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Collection, Iterable
+from functools import cache, cached_property
 from operator import add
 from pathlib import Path
 from typing import Literal
+
+from laibin_check.chars import occurrences
 
 Config = Literal["t2s", "t2tw", "t2hk", "s2t"]
 
@@ -49,23 +51,28 @@ class TableConverter:
         """Every character `convert` may write as another; any other character it always leaves as it is."""
         self._phrases: dict[str, list[tuple[str, str]]] = {}
 
-    def convert(self, text: str) -> str:
+    def convert(self, text: str, alphabet: Collection[str] | None = None) -> str:
+        """`text` converted. `alphabet`: a superset of the text's characters, when the caller has one (a
+        report's distinct characters, for a piece of it): phrases are then looked for only where a character
+        that starts one occurs, instead of among all the text's pairs."""
         # Compatibility ideographs are rare: translate only for them (and never look for them without a table).
-        if self.normal and not self._normal_chars.isdisjoint(text):
+        if self.normal and not self._normal_chars.isdisjoint(text if alphabet is None else alphabet):
             text = text.translate(self.normal)  # one code point for one
+            alphabet = None  # the normalised characters may be outside it
         # A phrase can only start where one of the phrases' prefixes occurs: found with set and string
         # operations in C instead of a dictionary lookup at every position (or, for a dictionary of a few dozen
         # prefixes, by looking for each).
-        if len(self.groups) < _FEW:
-            grams: Iterable[str] = (gram for gram in self.groups if gram in text)
-        else:
-            grams = filter(self.groups.__contains__, set(map(add, text, text[1:])))
         starts: list[int] = []
-        for gram in grams:
-            at = text.find(gram)
-            while at >= 0:
-                starts.append(at)
-                at = text.find(gram, at + 1)
+        if alphabet is not None:
+            starts = [at for ch in self._firsts.intersection(alphabet) for at in occurrences(text, ch)
+                      if text[at : at + 2] in self.groups]
+        else:
+            if len(self.groups) < _FEW:
+                grams: Iterable[str] = (gram for gram in self.groups if gram in text)
+            else:
+                grams = filter(self.groups.__contains__, set(map(add, text, text[1:])))
+            for gram in grams:
+                starts += occurrences(text, gram)
         base = text.translate(self.chars)  # one code point for one: offsets hold
         out: list[str] = []
         done = 0
@@ -79,6 +86,11 @@ class TableConverter:
                     break
         out.append(base[done:])
         return "".join(out)
+
+    @cached_property
+    def _firsts(self) -> frozenset[str]:
+        """The characters a phrase starts with."""
+        return frozenset(prefix[0] for prefix in self.groups)
 
     def _group(self, prefix: str) -> list[tuple[str, str]]:
         if prefix not in self._phrases:

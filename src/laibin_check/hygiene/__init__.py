@@ -53,13 +53,8 @@ def check(report: ReportText, report_id: str, group_at: Callable[[int], str] | N
                 f"{other} character {char} in a {m.script} text: write {expected}", f"{char}->{expected}",
                 (("char", char), ("expected", expected), ("script", m.script)))
         made.add("LC303", m.offset, m.offset + 1, said[0], expected, said[1], said[2])
-    # Stable: at one offset the order of making (artifacts, garbled, mixed scripts) stays.
-    made.findings.sort(key=_first)
-    return [f for _, f in made.findings]
-
-
-def _first(pair: tuple[int, Finding]) -> int:
-    return pair[0]
+    order = sorted(range(len(made.starts)), key=made.starts.__getitem__)
+    return [made.findings[i] for i in order]
 
 
 class _Maker:
@@ -70,7 +65,9 @@ class _Maker:
         self.report = report
         self.report_id = report_id
         self.group_at = group_at
-        self.findings: list[tuple[int, Finding]] = []
+        self.findings: list[Finding] = []
+        self.starts: list[int] = []
+        """Each finding's offset: they are returned in text order (stable: at one offset, in making order)."""
         self.seen: dict[str, int] = {}
         self.groups: dict[int, str] = {}
         self.sentences: dict[tuple[int, int], str] = {}
@@ -108,7 +105,9 @@ class _Maker:
             message, line, column, end_line, end_column)
         row[_QUOTE], row[_SENTENCE], row[_GROUP], row[_SUGGESTION], row[_KEY], row[_EXTRA] = (
             quote, sentence, group, suggestion, f"{key}#{number}", extra)
-        self.findings.append((start, Finding._make(row)))
+        # Finding._make(row) without its Python-level call and length check: the row is a Finding's copy.
+        self.findings.append(tuple.__new__(Finding, row))
+        self.starts.append(start)
 
 
 _MESSAGE, _LINE, _COLUMN, _END_LINE, _END_COLUMN, _QUOTE, _SENTENCE, _GROUP, _SUGGESTION, _KEY, _EXTRA = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from laibin_check.chars import is_cjk
+from laibin_check.chars import is_cjk, occurrences
 
 __all__ = ["is_bad_mark", "is_cjk", "is_common_cjk", "is_rare_cjk", "occurrences", "ordinariness"]
 
@@ -74,13 +74,3 @@ def ordinariness(text: str) -> float:
 def _is_ordinary(ch: str) -> bool:
     return ch in _ORDINARY_MARKS or is_common_cjk(ch)
 
-
-def occurrences(text: str, ch: str) -> list[int]:
-    """Every offset of `ch` in `text`, ascending: found by str.find in C, for a character a text holds a few
-    times (a pass over the text in Python costs a thousand times more per character)."""
-    found = []
-    at = text.find(ch)
-    while at >= 0:
-        found.append(at)
-        at = text.find(ch, at + 1)
-    return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -76,7 +76,7 @@ class Mismatch:
     expected: str
 
 
-def mismatches(text: str, script: Script, chars: Iterable[str] | None = None) -> list[Mismatch]:
+def mismatches(text: str, script: Script, chars: Collection[str] | None = None) -> list[Mismatch]:
     """Characters of `text` that belong to the other script than `script`, with the phrase-aware replacement.
 
     In a traditional text a character is reported when it is already its own simplified form (t2s leaves
@@ -104,7 +104,7 @@ def mismatches(text: str, script: Script, chars: Iterable[str] | None = None) ->
         return []
     pieces = _pieces(text, spots)
     joined, starts = _joined(text, [(start, end) for start, end, _ in pieces])
-    simplified = converter("t2s").convert(joined)
+    simplified = converter("t2s").convert(joined, chars)
     traditional = s2t.convert(simplified)
     found: dict[int, list[tuple[int, int]]] = {}  # piece -> (offset in text, in joined) of its mismatches
     for n, (start, _, held) in enumerate(pieces):

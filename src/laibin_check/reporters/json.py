@@ -121,7 +121,7 @@ def _finding(f: Finding, sentences: dict[str, int]) -> dict[str, Any]:
         "suggestion": f.suggestion,
         "receipt": _receipt(f.receipt),
         "waiver": _waiver(f.waiver),
-        "extra": {k: v for k, v in f.extra},
+        "extra": dict(f.extra),
     }
 
 

@@ -222,6 +222,8 @@ class Waiving:
         """The report with its waivers applied, and the indices (into `live`) of the shared waivers it used."""
         rid = report.report_id
         mine = [(i, w) for i, w in enumerate(self.live) if not w.report or w.report == rid]
+        if not mine and not self.expired:  # most reports of an archive: nothing to match, nothing to report
+            return report, set()
         used: set[int] = set()
 
         def waive(f: Finding) -> Finding:

@@ -99,29 +99,34 @@ def _report(r: ReportResult, findings: list[Finding], c: dict[str, int]) -> dict
 
 
 def _finding(f: Finding, sentences: dict[str, int]) -> dict[str, Any]:
+    # The record's fields taken in one unpacking rather than ~20 attribute look-ups: this runs for every finding
+    # of every report (~400 on the bundled one). Adding a field to Finding makes mypy and this line fail until the
+    # record is extended.
+    (code, rule, severity, message, report, path, line, column, end_line, end_column, fact_ids, verdict, group,
+     quote, sentence, receipt, suggestion, waiver, key, extra) = f
     return {
-        "code": f.code,
-        "rule": f.rule,
-        "severity": f.severity,
-        "verdict": f.verdict,
-        "waived": f.waived,
-        "message": f.message,
-        "report": f.report,
-        "path": f.path,
-        "line": f.line,
-        "column": f.column,
-        "end_line": f.end_line,
-        "end_column": f.end_column,
-        "group": f.group,
-        "fact_ids": list(f.fact_ids),
-        "key": f.key,
+        "code": code,
+        "rule": rule,
+        "severity": severity,
+        "verdict": verdict,
+        "waived": waiver is not None,
+        "message": message,
+        "report": report,
+        "path": path,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "group": group,
+        "fact_ids": list(fact_ids),
+        "key": key,
         "fingerprint": f.fingerprint,
-        "quote": f.quote,
-        "sentence": sentences[f.sentence] if f.sentence else None,
-        "suggestion": f.suggestion,
-        "receipt": _receipt(f.receipt),
-        "waiver": _waiver(f.waiver),
-        "extra": dict(f.extra),
+        "quote": quote,
+        "sentence": sentences[sentence] if sentence else None,
+        "suggestion": suggestion,
+        "receipt": _receipt(receipt),
+        "waiver": _waiver(waiver),
+        "extra": dict(extra),
     }
 
 

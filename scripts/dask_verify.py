@@ -26,7 +26,7 @@ def check_one(folder: str) -> tuple[str, Any]:
 
     result = engine.check_folder((Path(folder), engine.Settings()))
     piece = open_stream("json", RenderOptions(), __version__).piece(result)
-    return piece.text, piece.numbers
+    return piece.data, piece.numbers
 
 
 def main() -> None:
@@ -43,12 +43,12 @@ def main() -> None:
     bag = db.from_sequence(folders, npartitions=min(args.partitions, len(folders)))
     results = bag.map(check_one).compute(scheduler="processes")  # a bag keeps its order
     stream = open_stream("json", RenderOptions(), __version__)
-    pieces = [Piece(text, numbers) for text, numbers in results]
+    pieces = [Piece(data, numbers) for data, numbers in results]
     totals = add_numbers({"reports": len(pieces)}, pieces)
-    out = sys.stdout
-    out.write(stream.head(totals))
-    out.write(stream.separator.join(stream.lead + p.text for p in pieces))
-    out.write((stream.closing if pieces else "") + stream.tail(totals))
+    out = sys.stdout.buffer  # pieces are UTF-8 bytes, as verify writes them
+    out.write(stream.head(totals).encode("utf-8"))
+    out.write(stream.separator.encode("utf-8").join(stream.lead.encode("utf-8") + p.data for p in pieces))
+    out.write(((stream.closing if pieces else "") + stream.tail(totals)).encode("utf-8"))
 
 
 if __name__ == "__main__":

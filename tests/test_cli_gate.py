@@ -229,3 +229,15 @@ def test_a_legacy_terminal_encoding_gets_the_same_text(newsroom: Path, fmt: str)
     assert legacy.returncode == utf8.returncode == 1
     assert legacy.stdout != utf8.stdout
     assert legacy.stdout.decode("gb18030") == utf8.stdout.decode("utf-8")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a device that is always full)")
+@pytest.mark.parametrize("fmt", ["json", "concise", "table"])
+def test_a_full_standard_output_is_one_line_and_exit_2(newsroom: Path, fmt: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([sys.executable, "-m", "laibin_check", "verify", "--format", fmt], cwd=newsroom,
+                              env=env, stdout=full, stderr=subprocess.PIPE, check=False)
+    err = proc.stderr.decode("utf-8").strip().splitlines()
+    assert proc.returncode == 2
+    assert err == [f"laibin-check: error: standard output: cannot write the {fmt} output: No space left on device"]

@@ -180,7 +180,8 @@ class _Output:
 
             self.spool = tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+b")
         elif self.stream is not None:
-            self._write(self.file, self.stream.head({}))
+            with self._failing():
+                self._write(self.file, self.stream.head({}))
 
     def _write(self, sink: IO[bytes], text: str | bytes) -> None:
         sink.write(text.encode("utf-8") if isinstance(text, str) else text)
@@ -198,7 +199,7 @@ class _Output:
             self.written = True
 
     def _failing(self) -> Any:
-        """OSError while writing an output file -> one line naming it, exit 2 (the partial file is removed)."""
+        """OSError while writing an output -> one line naming it, exit 2 (a partial file is removed)."""
         from contextlib import contextmanager
 
         from laibin_check.errors import InputError
@@ -207,11 +208,12 @@ class _Output:
         def guard() -> Iterator[None]:
             try:
                 yield
+            except BrokenPipeError:
+                raise  # the reader went away (`| head`): not an error of the run
             except OSError as exc:
-                if self.path is None:
-                    raise
-                raise InputError(self.path.as_posix(),
-                                 f"cannot write the {self.fmt} output: {exc.strerror or exc}") from None
+                # A full disk or a closed descriptor: one line naming where, exit 2, never "internal error".
+                where = "standard output" if self.path is None else self.path.as_posix()
+                raise InputError(where, f"cannot write the {self.fmt} output: {exc.strerror or exc}") from None
 
         return guard()
 

@@ -137,8 +137,9 @@ class RunResult(NamedTuple):
 
 @lru_cache(maxsize=4096)
 def _fingerprint(raw: str) -> str:
-    # A finding's fingerprint is asked for by the sort of every output and again by the formats that print it
-    # (hundreds of findings a report); remembered for the last few thousand, never growing with a run.
+    # A finding's fingerprint is asked for by each format that prints it (json, sarif, the waivers' matching;
+    # the order asks only to break a last tie): several outputs of one run hash it once. Remembered for the last
+    # few thousand, never growing with a run.
     import hashlib
 
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]

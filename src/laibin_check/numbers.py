@@ -70,24 +70,20 @@ class Interval:
         return above and below
 
     def intersect(self, other: Interval) -> Interval:
-        if self.lo > other.lo:
-            lo, lo_open = self.lo, self.lo_open
-        elif self.lo < other.lo:
-            lo, lo_open = other.lo, other.lo_open
-        else:
-            lo, lo_open = self.lo, self.lo_open or other.lo_open
-        if self.hi < other.hi:
-            hi, hi_open = self.hi, self.hi_open
-        elif self.hi > other.hi:
-            hi, hi_open = other.hi, other.hi_open
-        else:
-            hi, hi_open = self.hi, self.hi_open or other.hi_open
-        return Interval(lo, hi, lo_open, hi_open)
+        return Interval(*self._common_bounds(other))
 
     def meets(self, other: Interval) -> bool:
         """`not self.intersect(other).empty`, without building the intersection (asked thousands of times)."""
         if self.lo is self.hi and not (self.lo_open or self.hi_open):
             return other.contains(self.lo)  # a point (every GRIM result) meets what holds it: two comparisons
+        lo, hi, lo_open, hi_open = self._common_bounds(other)
+        if lo > hi:
+            return False
+        return not (lo == hi and (lo_open or hi_open))
+
+    def _common_bounds(self, other: Interval) -> tuple[Ext, Ext, bool, bool]:
+        """(lo, hi, lo_open, hi_open) of the intersection: the higher low end and the lower high end, an end open
+        where either interval's is."""
         if self.lo > other.lo:
             lo, lo_open = self.lo, self.lo_open
         elif self.lo < other.lo:
@@ -100,9 +96,7 @@ class Interval:
             hi, hi_open = other.hi, other.hi_open
         else:
             hi, hi_open = self.hi, self.hi_open or other.hi_open
-        if lo > hi:
-            return False
-        return not (lo == hi and (lo_open or hi_open))
+        return lo, hi, lo_open, hi_open
 
     def integers(self, limit: int = 100_000) -> list[int] | None:
         """The whole numbers inside, or None when unbounded or more than `limit` of them."""

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from laibin_check.hygiene import check
@@ -122,6 +122,7 @@ def test_readings_come_from_pypinyin() -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.integers(min_value=0x4E00, max_value=0x9FA5))
+@example(0x6B38)  # 欸: readings ế and ề are precomposed letters (found by this test on a clean clone)
 def test_every_reading_of_a_character_is_an_artifact(code: int) -> None:
     ch = chr(code)
     for reading in readings(ch):

@@ -32,11 +32,12 @@ def is_cjk(ch: str) -> bool:
 
 # A converter artifact is a CJK character followed by one lower-case pinyin syllable in ASCII or full-width
 # parentheses: tone-marked vowels (區(qū)), a tone digit (區(qu1)) or none (區(qu)). pypinyin writes a few readings with
-# combining tone marks (嘸 m̄, 欸 ê̄), so U+0300-U+030C count as letters too. Capitalised romanisations (來賓(Laibin))
-# never match: converters write pinyin in lower case, names do not. The report's normalisation drops every match
-# after a CJK character (so a quote matches with or without it); the hygiene check flags the matches that
-# pypinyin confirms as a reading of that character. One shape, so what is flagged is always what is dropped.
-PINYIN_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ\u0300-\u030c"
+# combining tone marks (嘸 m̄, 欸 ê̄), so U+0300-U+030C count as letters too, and two as precomposed letters (欸
+# ế, ề). Capitalised romanisations (來賓(Laibin)) never match: converters write pinyin in lower case, names do not.
+# The report's normalisation drops every match after a CJK character (so a quote matches with or without it); the
+# hygiene check flags the matches that pypinyin confirms as a reading of that character. One shape, so what is
+# flagged is always what is dropped.
+PINYIN_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêếềńňǹḿ\u0300-\u030c"
 ARTIFACT_SHAPE = re.compile(rf"[(\uff08]([a-z{PINYIN_VOWELS}]{{1,8}}[1-5]?)[)\uff09]")
 
 

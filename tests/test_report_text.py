@@ -163,3 +163,26 @@ def test_invalid_utf16_points_at_line_and_column(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         _write(tmp_path, data)
     assert info.value.line == 2
+
+
+def test_a_character_met_for_the_first_time_is_simplified_in_that_very_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The translate table learns characters as texts bring them (report._Simplified): the text that brings a new
+    one is translated again once it is learnt, and a failed conversion leaves nothing half-learnt."""
+    from laibin_check import report, zhconv
+
+    rare = "龜鬱"  # characters no other test normalises first
+    for ch in rare:
+        report._T2S.pop(ord(ch), None)
+
+    def broken(_name: str) -> object:
+        raise RuntimeError("converter failed")
+
+    monkeypatch.setattr(zhconv, "converter", broken)
+    with pytest.raises(RuntimeError):
+        report.normalise_with_offsets("甲" + rare)
+    assert all(ord(ch) not in report._T2S for ch in rare) and not report._T2S.new
+    monkeypatch.undo()
+    text = f"x{rare}y{rare}"
+    out, offsets = report.normalise_with_offsets(text)
+    assert out == "x龟郁y龟郁"
+    assert offsets == [0, 1, 2, 3, 4, 5, 6]

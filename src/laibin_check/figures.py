@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from fractions import Fraction
 from typing import NamedTuple
@@ -459,7 +460,10 @@ class _Scanner:
     def inside(self, spans: list[tuple[int, int]], a: int, b: int) -> bool:
         """Whether [a, b) lies in one of `spans` (sorted and disjoint, as `_segments` makes them): only the last
         span starting at or before `a` can hold it."""
-        k = bisect.bisect_right(spans, a, key=lambda span: span[0]) - 1
+        if not spans:
+            return False
+        # (a, inf) sorts after every span starting at or before `a`: no key function called per comparison.
+        k = bisect.bisect_right(spans, (a, math.inf)) - 1
         return k >= 0 and spans[k][0] <= a and b <= spans[k][1]
 
     def _name_reason(self, a: int, default: str) -> str:

@@ -243,31 +243,58 @@ def _fold_width(text: str) -> str:
 # spells differently in common words (著/着, 瞭/了): folded on both sides so such a quote still matches.
 _EXTRA_FOLD: dict[str, str] = {"着": "著", "瞭": "了", "祇": "只", "衹": "只"}
 
-# Simplified forms of the characters seen so far, by code point, for str.translate, and `_T2S_SEEN` remembers
-# which ones were asked about. Characters that do not change map to themselves, ASCII from the start: a character
-# missing from a translate table costs str.translate a raised and caught KeyError (half its time on a report).
-_T2S: dict[int, str] = {i: chr(i) for i in range(128)}
-_T2S_SEEN: set[str] = set()
+class _Simplified(dict[int, str]):
+    """Simplified forms of the characters seen so far, by code point, for str.translate. Characters that do not
+    change map to themselves, ASCII from the start. A character not in the table yet maps to itself for the pass
+    that meets it and is noted in `new`, to be converted (`_learn`) before the text is translated again: a text of
+    known characters is translated in one pass, with no set of its characters built first (that set cost more than
+    the translation)."""
+
+    def __init__(self) -> None:
+        super().__init__((i, chr(i)) for i in range(128))
+        self.new: list[str] = []
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        self[code] = ch  # once per new character, not once per occurrence
+        self.new.append(ch)
+        return ch
 
 
-def _t2s_table(text: str) -> dict[int, str]:
-    """The translate table mapping each character of `text` to simplified (with `_EXTRA_FOLD`).
+_T2S = _Simplified()
+
+
+def _simplified(text: str) -> str:
+    """`text` with each character mapped to simplified (with `_EXTRA_FOLD`).
 
     Characters convert one by one, never as phrases: that keeps the offset map exact and makes a quote convert
-    exactly as the same characters in the report do, whatever surrounds them. New characters go to OpenCC's t2s
-    (zhconv) in one call, one per line: no dictionary key holds a newline, so none matches across two of them."""
-    new = sorted(ch for ch in set(text) - _T2S_SEEN if not ch.isascii())
-    if new:
+    exactly as the same characters in the report do, whatever surrounds them."""
+    out = text.translate(_T2S)
+    if _T2S.new:
+        _learn()
+        out = text.translate(_T2S)
+    return out
+
+
+def _learn() -> None:
+    """Convert the characters `_T2S` met for the first time. They go to OpenCC's t2s (zhconv) in one call, one
+    per line: no dictionary key holds a newline, so none matches across two of them."""
+    new = sorted(_T2S.new)
+    try:
         from laibin_check.zhconv import converter  # its tables load only when a non-ASCII text is normalised
 
         conv = converter("t2s")
         outs = conv.convert("\n".join(new)).split("\n")
         if len(outs) != len(new):  # never seen; keep the one-call-per-character meaning all the same
             outs = [conv.convert(ch) for ch in new]
-        for ch, out in zip(new, outs, strict=True):
-            _T2S[ord(ch)] = "".join(_EXTRA_FOLD.get(c, c) for c in (out or ch))
-        _T2S_SEEN.update(new)
-    return _T2S
+    except BaseException:
+        for ch in new:  # unlearnt: asked again next time, never left mapped to itself
+            del _T2S[ord(ch)]
+        raise
+    finally:
+        _T2S.new.clear()
+    for ch, out in zip(new, outs, strict=True):
+        _T2S[ord(ch)] = "".join(_EXTRA_FOLD.get(c, c) for c in (out or ch))
 
 
 def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -284,13 +311,12 @@ def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
     pieces.append(folded[pos:])
     offsets.extend(range(pos, len(folded)))
     kept = "".join(pieces)
-    table = _t2s_table(kept)
-    out = kept.translate(table)
+    out = _simplified(kept)
     if len(out) != len(kept):
         # A conversion that changes length (rare in t2s; never empty) maps every output character to its one
         # source.
         offsets = [off for ch, off in zip(kept, offsets, strict=True)
-                   for _ in range(len(table.get(ord(ch), ch)))]
+                   for _ in range(len(_T2S[ord(ch)]))]
     offsets.append(len(text))
     return out, offsets
 

@@ -9,6 +9,7 @@ package tests a kind by name.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple, Protocol
 
 if TYPE_CHECKING:
@@ -122,12 +123,17 @@ class Kind:
 
 def formula_refs(text: str) -> list[str]:
     """Fact ids a formula (or comparison) names, in source order."""
-    if not text:
-        return []
+    return list(_formula_refs(text)) if text else []
+
+
+@lru_cache(maxsize=1024)
+def _formula_refs(text: str) -> tuple[str, ...]:
+    # Memoised like formula.parse: a run asks for a relation's references in its derivation, its receipt, the
+    # stale-input search and the spans, ~26 times per report, and each time walked the parsed tree again.
     from laibin_check import formula as F
 
     parsed = F.parse(text)
-    return [r.name for r in F.references(parsed.left) + F.references(parsed.right)]
+    return tuple(r.name for r in F.references(parsed.left) + F.references(parsed.right))
 
 
 def derivation_of(fact: Fact) -> Derivation:

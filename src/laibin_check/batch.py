@@ -119,31 +119,29 @@ def _severity(report: ReportResult, overrides: dict[str, str]) -> ReportResult:
 def ordered_map(fn: Callable[[tuple[int, Any]], Done], items: Sequence[Any], jobs: int,
                 initargs: tuple[Any, ...]) -> Iterator[Done]:
     """fn over (index, item) in input order, on `jobs` processes, at most a few items ahead of the writer."""
-    jobs_list = list(enumerate(items))
     if jobs <= 1 or len(items) <= 1:
         import gc
 
         was = gc.isenabled()  # this process is the worker: its collector is put back as it was (a caller's)
         _init(*initargs)
         try:
-            yield from map(fn, jobs_list)
+            yield from map(fn, enumerate(items))
         finally:
             if was:
                 gc.enable()
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from laibin_check import pool
 
-    ahead = jobs * 4  # enough to keep every worker busy; bounded, so memory does not grow with the run
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=initargs) as pool:
-        pending = [pool.submit(fn, job) for job in jobs_list[:ahead]]
-        next_job = len(pending)
-        for k in range(len(jobs_list)):
-            done = pending[k].result()
-            pending[k] = None  # type: ignore[call-overload]
-            if next_job < len(jobs_list):
-                pending.append(pool.submit(fn, jobs_list[next_job]))
-                next_job += 1
-            yield done
+    try:
+        yield from pool.ordered_map(fn, items, jobs, _init, initargs)
+    except pool.WorkerLost as exc:
+        from laibin_check.errors import InputError
+
+        # Which report took its worker down (a crash in a native reader, the system's out-of-memory killer):
+        # one line naming it, exit 2; `--jobs 1` runs it in this process, where its own error shows.
+        item = items[exc.position]
+        where = item[0] if isinstance(item, tuple) else item
+        raise InputError(Path(where).as_posix(), f"{exc}; run it with --jobs 1 to see why") from None
 
 
 class _Output:

@@ -1,0 +1,100 @@
+"""The worker pool of batch runs: input order, errors in their item's turn, a lost worker named, no orphans."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from laibin_check import batch, pool
+from laibin_check.errors import InputError
+from laibin_check.findings import ReportResult
+from laibin_check.reporters import RenderOptions
+
+_STATE: dict[str, Any] = {}
+
+
+def _init(tag: str) -> None:
+    _STATE["tag"] = tag
+
+
+def _slow_square(job: tuple[int, int]) -> tuple[str, int, int]:
+    _, n = job
+    time.sleep((n % 3) * 0.01)  # items finish out of order on two workers
+    return _STATE["tag"], os.getpid(), n * n
+
+
+def _fail_on_odd(job: tuple[int, int]) -> int:
+    _, n = job
+    if n % 2:
+        time.sleep(0.05 if n == 1 else 0)  # item 3 fails first in time, item 1 first in order
+        raise ValueError(f"odd {n}")
+    return n
+
+
+def _die_on_five(job: tuple[int, int]) -> int:
+    if job[1] == 5:
+        os._exit(7)
+    return job[1]
+
+
+def test_results_come_in_input_order_from_every_worker() -> None:
+    out = list(pool.ordered_map(_slow_square, list(range(40)), 2, _init, ("ready",)))
+    assert [n for _, _, n in out] == [n * n for n in range(40)]
+    assert {tag for tag, _, _ in out} == {"ready"}  # each worker ran the initializer
+    assert len({pid for _, pid, _ in out}) == 2 and os.getpid() not in {pid for _, pid, _ in out}
+
+
+def test_the_first_failing_item_in_input_order_raises_after_the_items_before_it() -> None:
+    seen: list[int] = []
+    with pytest.raises(ValueError, match="odd 1") as caught:
+        for n in pool.ordered_map(_fail_on_odd, [0, 1, 2, 3], 2, _init, ("x",)):
+            seen.append(n)
+    assert seen == [0]
+    assert "_fail_on_odd" in str(caught.value.__cause__)  # where it was raised, for --debug
+
+
+def test_a_worker_that_dies_is_named_by_the_item_it_held() -> None:
+    with pytest.raises(pool.WorkerLost, match=r"ended unexpectedly \(exit code 7\)") as caught:
+        list(pool.ordered_map(_die_on_five, list(range(10)), 2, _init, ("x",)))
+    assert caught.value.position == 5
+
+
+def test_a_batch_run_turns_a_lost_worker_into_one_line_naming_the_report(tmp_path: Path) -> None:
+    gate = batch.Gate(waiving=_NoWaivers(), overrides={}, fail_on="error",
+                      outputs=(("json", tmp_path / "out.json"),), options=RenderOptions(), tool_version="t")
+    items = [(tmp_path / f"r{k}", None) for k in range(10)]
+    with pytest.raises(InputError) as caught:
+        batch.run(items, _check_dying_on_r5, gate, jobs=2)
+    assert str(caught.value) == (f"{(tmp_path / 'r5').as_posix()}: the worker process checking it ended "
+                                 "unexpectedly (exit code 7); run it with --jobs 1 to see why")
+    assert list(tmp_path.iterdir()) == []  # no partial output left behind
+
+
+def _check_dying_on_r5(item: tuple[Path, None]) -> ReportResult:
+    if item[0].name == "r5":
+        os._exit(7)
+    return ReportResult(item[0].name, "", "", (), (), 0, "")
+
+
+class _NoWaivers:
+    def report(self, report: Any, first: bool) -> tuple[Any, set[int]]:
+        return report, set()
+
+    def note_used(self, used: set[int]) -> None:
+        pass
+
+    def finish(self, report: Any) -> Any:
+        return report
+
+
+def test_the_workers_are_gone_when_the_reader_stops_early() -> None:
+    it = pool.ordered_map(_slow_square, list(range(100)), 2, _init, ("x",))
+    pids = {next(it)[1] for _ in range(4)}
+    it.close()  # the reader leaves (an error while writing, Ctrl-C): the workers must not outlive it
+    for pid in pids:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # already reaped by the pool, not left running or as a zombie

@@ -139,6 +139,8 @@ def ordered_map(fn: Callable[[tuple[int, Any]], Done], items: Sequence[Any], job
 
         # Which report took its worker down (a crash in a native reader, the system's out-of-memory killer):
         # one line naming it, exit 2; `--jobs 1` runs it in this process, where its own error shows.
+        if exc.position is None:
+            raise InputError("--jobs", "a worker process ended before its first report; run with --jobs 1") from None
         item = items[exc.position]
         where = item[0] if isinstance(item, tuple) else item
         raise InputError(Path(where).as_posix(), f"{exc}; run it with --jobs 1 to see why") from None

@@ -15,7 +15,10 @@ ignore Ctrl-C themselves so that a terminal's interrupt reaches the parent alone
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    import queue
 
 T = TypeVar("T")
 
@@ -33,9 +36,10 @@ class RemoteTraceback(Exception):
 
 
 class WorkerLost(RuntimeError):
-    """A worker process ended without answering (killed by a signal or by the system) while it held `position`."""
+    """A worker process ended without answering (killed by a signal or by the system) while it worked on
+    `position`, or before its first item (None)."""
 
-    def __init__(self, position: int, exitcode: int | None) -> None:
+    def __init__(self, position: int | None, exitcode: int | None) -> None:
         how = (f"killed by signal {-exitcode}" if exitcode is not None and exitcode < 0
                else f"exit code {exitcode}")
         super().__init__(f"the worker process checking it ended unexpectedly ({how})")
@@ -53,14 +57,17 @@ def ordered_map(fn: Callable[[tuple[int, Any]], T], items: Sequence[Any], jobs: 
     ctx = multiprocessing.get_context()
     workers: list[Any] = []
     conns: list[Any] = []
+    positions: list[Any] = []
     try:
         for _ in range(min(jobs, len(items))):
             parent_end, child_end = ctx.Pipe()
-            proc = ctx.Process(target=_serve, args=(child_end, fn, initializer, initargs), daemon=True)
+            started = ctx.RawValue("q", -1)  # the position the worker is on, readable should it die
+            proc = ctx.Process(target=_serve, args=(child_end, started, fn, initializer, initargs), daemon=True)
             proc.start()
             child_end.close()
             workers.append(proc)
             conns.append(parent_end)
+            positions.append(started)
         queued: list[list[int]] = [[] for _ in conns]
         """The positions each worker holds, in the order it works on them."""
         owner: dict[Any, int] = {conn: k for k, conn in enumerate(conns)}
@@ -68,9 +75,10 @@ def ordered_map(fn: Callable[[tuple[int, Any]], T], items: Sequence[Any], jobs: 
         sent = 0
         window = _AHEAD_PER_WORKER * len(conns)
 
-        def lost(k: int, sending: int) -> WorkerLost:
+        def lost(k: int) -> WorkerLost:
             workers[k].join()
-            return WorkerLost(queued[k][0] if queued[k] else sending, workers[k].exitcode)
+            position = positions[k].value
+            return WorkerLost(position if position >= 0 else None, workers[k].exitcode)
 
         def hand_out(k: int, emitted: int) -> None:
             nonlocal sent
@@ -78,7 +86,7 @@ def ordered_map(fn: Callable[[tuple[int, Any]], T], items: Sequence[Any], jobs: 
                 try:
                     conns[k].send((sent, items[sent]))
                 except OSError:  # the worker is gone: a broken pipe, or reset with work unread
-                    raise lost(k, sent) from None
+                    raise lost(k) from None
                 queued[k].append(sent)
                 sent += 1
 
@@ -91,7 +99,7 @@ def ordered_map(fn: Callable[[tuple[int, Any]], T], items: Sequence[Any], jobs: 
                     try:
                         index, ok, value = conns[k].recv()
                     except (EOFError, OSError):  # closed, or reset because work sent to it was never read
-                        raise lost(k, sent) from None
+                        raise lost(k) from None
                     queued[k].pop(0)
                     ready[index] = (ok, value)
                     hand_out(k, emitted)
@@ -112,26 +120,51 @@ def ordered_map(fn: Callable[[tuple[int, Any]], T], items: Sequence[Any], jobs: 
                 proc.join()
 
 
-def _serve(conn: Any, fn: Callable[[tuple[int, Any]], Any], initializer: Callable[..., None],
+def _serve(conn: Any, started: Any, fn: Callable[[tuple[int, Any]], Any], initializer: Callable[..., None],
            initargs: tuple[Any, ...]) -> None:
+    import queue
     import signal
+    import threading
+    from multiprocessing.reduction import ForkingPickler
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     initializer(*initargs)
-    while True:
-        try:
-            job = conn.recv()
-        except EOFError:
-            return
-        try:
-            result = fn(job)
-        except Exception as exc:  # carried to the parent, raised there in the item's turn
-            import traceback
-
-            text = "".join(traceback.format_exception(exc))
+    # Results leave through a thread: a report's output (~400 KB) fills the pipe many times over, and the parent
+    # drains it only between writes of its own; meanwhile this process checks its next item instead of waiting.
+    outbox: queue.Queue[bytes | None] = queue.Queue(maxsize=_QUEUED_PER_WORKER)
+    sender = threading.Thread(target=_send_all, args=(conn, outbox), daemon=True)
+    sender.start()
+    try:
+        while True:
             try:
-                conn.send((job[0], False, (exc, text)))
-            except Exception:  # an exception that does not pickle still reaches the parent, as text
-                conn.send((job[0], False, (RuntimeError(f"{type(exc).__name__}: {exc}"), text)))
-            continue
-        conn.send((job[0], True, result))
+                job = conn.recv()
+            except EOFError:
+                return
+            started.value = job[0]
+            try:
+                message = (job[0], True, fn(job))
+            except Exception as exc:  # carried to the parent, raised there in the item's turn
+                import traceback
+
+                text = "".join(traceback.format_exception(exc))
+                message = (job[0], False, (exc, text))
+                try:
+                    outbox.put(bytes(ForkingPickler.dumps(message)))
+                except Exception:  # an exception that does not pickle still reaches the parent, as text
+                    message = (job[0], False, (RuntimeError(f"{type(exc).__name__}: {exc}"), text))
+                    outbox.put(bytes(ForkingPickler.dumps(message)))
+                continue
+            outbox.put(bytes(ForkingPickler.dumps(message)))
+    finally:
+        outbox.put(None)
+        sender.join()
+
+
+def _send_all(conn: Any, outbox: queue.Queue[bytes | None]) -> None:
+    broken = False
+    while (data := outbox.get()) is not None:
+        if not broken:
+            try:
+                conn.send_bytes(data)
+            except OSError:  # the parent is gone: drain what is left so the worker can end
+                broken = True

@@ -98,3 +98,33 @@ def test_the_workers_are_gone_when_the_reader_stops_early() -> None:
     for pid in pids:
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)  # already reaped by the pool, not left running or as a zombie
+
+
+def test_ctrl_c_ends_a_batch_run_and_its_workers(tmp_path: Path) -> None:
+    # As a terminal's Ctrl-C reaches the command: exit 130, no traceback, no worker left running.
+    import shutil
+    import signal
+    import subprocess
+    import sys
+
+    bundled = Path(__file__).resolve().parents[1] / "facts" / "laibin-2021q1"
+    toml = (bundled / "facts.toml").read_text(encoding="utf-8")
+    for i in range(200):
+        folder = tmp_path / "facts" / f"r{i:03d}"
+        folder.mkdir(parents=True)
+        shutil.copy(bundled / "report.txt", folder / "report.txt")
+        (folder / "facts.toml").write_text(toml.replace('id = "laibin-2021q1"', f'id = "r{i:03d}"', 1),
+                                           encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "laibin_check", "verify", "--facts", str(tmp_path / "facts"),
+                             "--format", "json", "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            cwd=tmp_path, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert proc.stdout is not None and proc.stderr is not None
+    assert len(proc.stdout.read(100_000)) == 100_000  # the workers are at work: reports are coming out
+    workers = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+    assert len(workers) == 2
+    proc.send_signal(signal.SIGINT)
+    proc.stdout.close()
+    assert proc.wait(timeout=30) == 130
+    assert b"Traceback" not in proc.stderr.read()
+    time.sleep(0.5)
+    assert [pid for pid in workers if Path(f"/proc/{pid}").exists()] == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from laibin_check.findings import Finding, Input, Receipt, ReportResult, RunResult, Waiver
 
 REPORT = "facts/laibin-2021q1/report.txt"
@@ -226,3 +228,17 @@ def many_result(errors: int, warnings: int, infos: int = 0) -> RunResult:
         sha256="0" * 64,
     )
     return RunResult(reports=(report,), tool_version="0.1.0")
+
+
+class NoWaivers:
+    """A run without waivers, for batch tests that build their own Gate."""
+
+    def report(self, report: Any, first: bool) -> tuple[Any, set[int]]:
+        return report, set()
+
+    def note_used(self, used: set[int]) -> None:
+        pass
+
+    def finish(self, report: Any) -> Any:
+        return report
+

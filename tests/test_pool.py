@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from fixtures_gate import NoWaivers
 from laibin_check import batch, pool
 from laibin_check.errors import InputError
 from laibin_check.findings import ReportResult
@@ -64,7 +65,7 @@ def test_a_worker_that_dies_is_named_by_the_item_it_held() -> None:
 
 
 def test_a_batch_run_turns_a_lost_worker_into_one_line_naming_the_report(tmp_path: Path) -> None:
-    gate = batch.Gate(waiving=_NoWaivers(), overrides={}, fail_on="error",
+    gate = batch.Gate(waiving=NoWaivers(), overrides={}, fail_on="error",
                       outputs=(("json", tmp_path / "out.json"),), options=RenderOptions(), tool_version="t")
     items = [(tmp_path / f"r{k}", None) for k in range(10)]
     with pytest.raises(InputError) as caught:
@@ -78,17 +79,6 @@ def _check_dying_on_r5(item: tuple[Path, None]) -> ReportResult:
     if item[0].name == "r5":
         os._exit(7)
     return ReportResult(item[0].name, "", "", (), (), 0, "")
-
-
-class _NoWaivers:
-    def report(self, report: Any, first: bool) -> tuple[Any, set[int]]:
-        return report, set()
-
-    def note_used(self, used: set[int]) -> None:
-        pass
-
-    def finish(self, report: Any) -> Any:
-        return report
 
 
 def test_the_workers_are_gone_when_the_reader_stops_early() -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from fixtures_gate import NoWaivers
 from laibin_check import report as report_module
 from laibin_check.report import ReportText
 
@@ -251,21 +252,10 @@ def test_a_batch_collects_cycles_every_few_reports() -> None:
         held.append(_Cyclic.alive)
         return ReportResult(f"r{item}", "", "", (), (), 0, "")
 
-    gate = batch.Gate(waiving=_NoWaivers(), overrides={}, fail_on="error", outputs=(("concise", Path("/dev/null")),),
+    gate = batch.Gate(waiving=NoWaivers(), overrides={}, fail_on="error", outputs=(("concise", Path("/dev/null")),),
                       options=RenderOptions(), tool_version="t")
     was = gc.isenabled()
     batch.run(list(range(100)), cyclic_check, gate, jobs=1)
     assert gc.isenabled() == was  # the caller's collector is put back
     assert max(held) <= min(batch._COLLECT_EVERY + 1, 50)  # not the whole run's 100
     assert len(held) == 100
-
-
-class _NoWaivers:
-    def report(self, report: Any, first: bool) -> tuple[Any, set[int]]:
-        return report, set()
-
-    def note_used(self, used: set[int]) -> None:
-        pass
-
-    def finish(self, report: Any) -> Any:
-        return report

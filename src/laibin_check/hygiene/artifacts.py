@@ -28,14 +28,20 @@ def find_artifacts(text: str) -> list[Artifact]:
     (拼音(pīnyīn)) has several syllables, which are no single reading of the last character, and a name's
     romanisation (來賓(Laibin)) is capitalised. Real parentheticals ((市、區), (項目)) hold no pinyin at all.
     """
-    found = []
+    found: list[Artifact] = []
+    # A report repeats a few dozen (character, syllable) pairs hundreds of times: each is judged once.
+    judged: dict[tuple[str, str], bool] = {}
+    make = tuple.__new__  # Artifact(...) without its Python-level __new__
     for m in SHAPE.finditer(text):
-        start = m.start()
-        if start == 0 or not is_cjk(text[start - 1]):
+        start, end = m.span()
+        if not start:
             continue
-        char, syllable = text[start - 1], m.group(1)
-        if is_reading(char, syllable):
-            found.append(Artifact(start, m.end(), char, syllable))
+        pair = (text[start - 1], m[1])
+        artifact = judged.get(pair)
+        if artifact is None:
+            artifact = judged[pair] = is_cjk(pair[0]) and is_reading(*pair)
+        if artifact:
+            found.append(make(Artifact, (start, end, *pair)))
     return found
 
 

@@ -26,6 +26,8 @@ class Context:
     def __init__(self, text: str, chars: frozenset[str] | None = None) -> None:
         self.text = text
         self._before: dict[str, frozenset[str]] = {}
+        self.completions: dict[tuple[bytes, str, str], list[str]] = {}
+        """_completions' answers: a span widened on the right asks again what its narrower self asked."""
         if chars is not None:  # the caller knows them: no pass over the text
             self.chars = chars
 
@@ -97,10 +99,16 @@ def _heads(dropped: bytes, encoding: str) -> tuple[str, ...]:
 def _completions(dropped: bytes, encoding: str, following: str, context: Context) -> list[str]:
     """Heads that form with `following` a pair the report itself writes elsewhere (the only word list at
     hand that is sure to share the report's vocabulary)."""
-    if len(following) != 1:
-        return [ch for ch in _heads(dropped, encoding) if ch + following in context.text]
-    before = context.before(following)
-    return [ch for ch in _heads(dropped, encoding) if ch in before]
+    asked = (dropped, encoding, following)
+    found = context.completions.get(asked)
+    if found is None:
+        heads = _heads(dropped, encoding)
+        if len(following) != 1:
+            found = [ch for ch in heads if ch + following in context.text]
+        else:  # the heads are sorted, and so is their intersection with the pairs' first characters
+            found = sorted(context.before(following).intersection(heads))
+        context.completions[asked] = found
+    return found
 
 
 def _readings(core: str, lost_byte: bool, context: Context) -> tuple[list[tuple[float, Reading]], str]:

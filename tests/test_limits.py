@@ -141,8 +141,35 @@ def test_a_toml_integer_of_5001_digits(tmp_path: Path) -> None:
     assert "more than" in line
 
 
-def test_long_digit_runs_inside_strings_are_not_numbers(tmp_path: Path) -> None:
-    facts = HEAD + FACT_A.replace('measure = "甲"', 'measure = "甲", note = "' + "1" * 300 + '"').replace(
+MANY_BRACKETS = "".join(f'[[group]]\nid = "g{i}"\n' for i in range(20))
+"""Forty brackets, more than MAX_TOML_NESTING: the bracket count alone does not rule a limit out."""
+
+
+@pytest.mark.parametrize("written, column", [
+    ("z = 1." + "0" * 60, 7),
+    ("z = 1e" + "0" * 60, 7),
+    ("z = 0x" + "1" * 60, 7),
+    ("z = 1_" + "2" * 60, 5),
+    ("z = 1979-05-27T07:32:00." + "9" * 60, 25),
+    ("z = 07:32:00." + "9" * 60, 14),
+    ("z = [1, 2, 1." + "0" * 60 + "]", 14),
+    ("z = {a = 1." + "0" * 60 + "}", 12),
+    ("1" * 60 + " = 1", 1),
+    ("a" + "2" * 60 + " = 1", 2),
+    ("z." + "3" * 60 + " = 1", 3),
+])
+def test_a_long_digit_run_is_found_in_a_file_with_more_brackets_than_the_nesting_limit(
+        tmp_path: Path, written: str, column: int) -> None:
+    """A facts file has more brackets than MAX_TOML_NESTING ([[fact]] has two), and toml-rs reads these texts:
+    the data tell whether a number, a date or time, or a long key could hold the run, and the scan names it."""
+    facts = HEAD + written + "\n\n" + FACT_A + MANY_BRACKETS
+    line = one_line_error(verify(setup(tmp_path, facts)), f"{FACTS}:4:{column}:")
+    assert "more than 50 digits" in line
+
+
+@pytest.mark.parametrize("many", ["", MANY_BRACKETS])
+def test_long_digit_runs_inside_strings_are_not_numbers(tmp_path: Path, many: str) -> None:
+    facts = many + HEAD + FACT_A.replace('measure = "甲"', 'measure = "甲", note = "' + "1" * 300 + '"').replace(
         'measure = "甲", note', 'measure = "甲"\nnote')
     out = verify(setup(tmp_path, facts))
     assert out.code == 0, out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Self
 
 _HEADER = re.compile(r"\[\[?(?P<name>[^\[\]#\n]+)\]\]?[ \t]*(?:\#[^\r\n]*)?\r?$", re.MULTILINE)
@@ -23,7 +23,7 @@ _KEY = re.compile(r"""^[ \t]*(?P<key>"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_\-]+)[ \t]*=
 cannot), so the keys between two headers are the keys of the first."""
 
 
-@dataclass
+@dataclass(slots=True)
 class TablePlace:
     """One `[table]` or one `[[array]]` element: its header line, and where each of its keys was written."""
 
@@ -32,13 +32,20 @@ class TablePlace:
     """The whole TOML text, and the offsets of this table's body in it (after its header, before the next)."""
     start: int = 0
     end: int = 0
+    _keys: dict[str, tuple[int, int]] | None = field(default=None, init=False, repr=False, compare=False)
 
-    @cached_property
+    @property
     def keys(self) -> dict[str, tuple[int, int]]:
         """key -> (line, column of the value's first character), 1-based.
 
         Scanned on first use, as only an error or a formula's place asks for them: most tables of a valid file
-        are never asked (a facts file has hundreds)."""
+        are never asked (a facts file has hundreds). Kept in a slot, not a cached_property: a facts file makes
+        a place for each of its tables, and slots make that cheaper."""
+        if self._keys is None:
+            self._keys = self._scan_keys()
+        return self._keys
+
+    def _scan_keys(self) -> dict[str, tuple[int, int]]:
         keys: dict[str, tuple[int, int]] = {}
         text, number, counted = self.text, self.line, self.start
         for m in _KEY.finditer(text, self.start, self.end):
@@ -61,18 +68,24 @@ class TomlPlaces:
     @classmethod
     def scan(cls, text: str) -> Self:
         places = cls()
+        tables = places.tables
         current = TablePlace(1, text, 0, len(text))
-        places.tables[""] = [current]
-        number, counted = 1, 0
+        tables[""] = [current]
+        number, counted, size = 1, 0, len(text)
         for m in _HEADER.finditer(text):
             start = m.start()
-            if text[text.rfind("\n", 0, start) + 1 : start].strip(" \t"):
-                continue  # a bracket inside a line (x = [1]): no header
+            # A bracket inside a line (x = [1]) opens no table; most headers start their line, told by one char.
+            if start and text[start - 1] != "\n" and text[text.rfind("\n", 0, start) + 1 : start].strip(" \t"):
+                continue
             current.end = start
             number += text.count("\n", counted, start)
             counted = start
-            current = TablePlace(number, text, m.end(), len(text))
-            places.tables.setdefault(_normalise(m.group("name")), []).append(current)
+            current = TablePlace(number, text, m.end(), size)
+            name = _normalise(m.group(1))
+            if name in tables:
+                tables[name].append(current)
+            else:
+                tables[name] = [current]
         return places
 
     def table(self, name: str, index: int = 0) -> TablePlace:

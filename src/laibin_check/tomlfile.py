@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Callable
 from functools import cache
+from itertools import chain, compress
 from pathlib import Path
 from typing import Any
 
@@ -98,23 +99,54 @@ def _fast_reader() -> Callable[[str], dict[str, Any]] | None:
 
 
 def _may_exceed_limits(text: str, data: dict[str, Any], brackets: int) -> bool:
-    """Whether a text that was read into `data` could break a limit, told without the scan: a long digit run
-    (one C-level search), or containers nested deeper than the limit in the data. Every bracket the scan counts
-    opens an array or table inside the ones still open, so the data nest at least as deep as the brackets do
-    (`[[fact]]` counts two: a list of tables); a dotted key nests data without brackets, and is then scanned."""
-    if _LONG_DIGITS.search(text):
-        return True
+    """Whether a text that was read into `data` could break a limit, told without the scan.
+
+    Nesting: every bracket the scan counts opens an array or table inside the ones still open, so the data nest
+    at least as deep as the brackets do (`[[fact]]` counts two: a list of tables); a dotted key nests data
+    without brackets, and is then scanned. Long digit runs: outside strings and comments (all the scan looks
+    at), TOML writes digits only in numbers, dates and times, and bare keys. So data that hold none of the
+    first three and no key longer than MAX_DIGITS come from a text with no run to find, and the search of the
+    whole text (a third of a millisecond on a facts file, which holds no numbers: its figures are strings) is
+    left for the others. The data are walked a level at a time by C-level calls (chain, map, set, compress):
+    a facts file has a thousand values, and a Python loop over each cost more than the search it saves."""
     if brackets <= MAX_TOML_NESTING:
-        return False
-    stack: list[tuple[Any, int]] = [(data, 0)]
-    while stack:
-        node, depth = stack.pop()
+        return _LONG_DIGITS.search(text) is not None
+    numbers = False
+    dicts: list[dict[str, Any]] = [data]  # what TOML reads is plain dicts and lists
+    lists: list[list[Any]] = []
+    depth = 0
+    while dicts or lists:
         if depth > MAX_TOML_NESTING:
             return True
-        for child in node.values() if type(node) is dict else node:
-            if type(child) is dict or type(child) is list:  # what TOML reads is plain dicts and lists
-                stack.append((child, depth + 1))
+        if not _SHORT_KEYS.issuperset(chain.from_iterable(dicts)) and _long_key(dicts):
+            numbers = True
+        values = [*chain.from_iterable(map(dict.values, dicts)), *chain.from_iterable(lists)]
+        kinds: list[type] = [*map(type, values)]
+        types = set(kinds)
+        if not types <= _READ:
+            numbers = True
+        dicts, lists = [], []
+        if dict in types or list in types:
+            for child in compress(values, map(_CONTAINER.get, kinds)):
+                (dicts if type(child) is dict else lists).append(child)
+        depth += 1
+    return numbers and _LONG_DIGITS.search(text) is not None
+
+
+def _long_key(tables: list[dict[str, Any]]) -> bool:
+    """Whether a key of the tables is longer than MAX_DIGITS (a bare key may be a digit run); the short ones
+    are remembered (a facts file uses the same few dozen keys a thousand times; the set is bounded)."""
+    if max(map(len, chain.from_iterable(tables))) > MAX_DIGITS:
+        return True
+    if len(_SHORT_KEYS) < 4096:
+        _SHORT_KEYS.update(chain.from_iterable(tables))
     return False
+
+
+_SHORT_KEYS: set[str] = set()
+_READ = {str, bool, dict, list}
+"""What a value of a TOML text without numbers, dates or times can be."""
+_CONTAINER: dict[type, bool] = {dict: True, list: True}
 
 
 def _check_limits(text: str, shown: str) -> None:

@@ -49,6 +49,34 @@ def test_dominant_script(name: str, script: str) -> None:
     assert dominant_script((DATA / name).read_text(encoding="utf-8")) == script
 
 
+def _dominant_by_character(text: str) -> str:
+    """The rule as written, one character at a time: U+3400 and above, GB 2312 but not Big5 is simplified,
+    Big5 but not GB 2312 traditional; the script with more occurrences wins."""
+    counts = {"traditional": 0, "simplified": 0}
+    for ch in text:
+        if ch >= "\u3400":
+            gb, big5 = bool(ch.encode("gb2312", "ignore")), bool(ch.encode("big5", "ignore"))
+            if gb != big5:
+                counts["simplified" if gb else "traditional"] += 1
+    if counts["traditional"] == counts["simplified"]:
+        return "unknown"
+    return max(counts, key=counts.__getitem__)
+
+
+def test_dominant_script_counted_by_encoding_is_the_rule_by_character() -> None:
+    # dominant_script counts by encoding the whole text in C; punctuation below U+3400 that only one of the
+    # codecs holds (•, ‧, ·, §) must not count, a lone surrogate or an Extension B character counts for neither.
+    rng = random.Random(11)
+    pieces = ("來賓区區发發干幹台臺后後里裡•‧—…“”、。·§°±×÷\u3400\u4dbf\U00020000\ud800aZ9 \n，"
+              + "".join(chr(rng.randint(0x80, 0x9FFF)) for _ in range(300)))
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 15)))
+        assert dominant_script(text) == _dominant_by_character(text), repr(text)
+        assert dominant_script(text, set(text)) == dominant_script(text)
+    laibin = LAIBIN.read_text(encoding="utf-8")
+    assert dominant_script(laibin) == _dominant_by_character(laibin) == "traditional"
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("黨員和干部奮斗在製造業第一線,發揮了戰斗堡壘作用。", [("干", "幹"), ("斗", "鬥"), ("斗", "鬥")]),
     ("全市干涉、干擾企業經營的行為一律查處,產品質量。", []),

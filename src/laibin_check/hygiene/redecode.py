@@ -132,8 +132,8 @@ def _readings(core: str, lost_byte: bool, context: Context) -> tuple[list[tuple[
                     # shows the loss (a leading '?') can get it back, and only if one completion fits.
                     options = _completions(data[:offset], target, text[0], context) if lost_byte else []
                     if len(options) != 1:
-                        plausible = ordinariness(text) >= ORDINARY and familiarity(text, context) >= FAMILIAR
-                        if plausible and not partial:
+                        # Only the first plausible reading is kept: once there is one, no other is weighed.
+                        if not partial and ordinariness(text) >= ORDINARY and familiarity(text, context) >= FAMILIAR:
                             partial = "?" + text
                         continue
                     completed = options[0]

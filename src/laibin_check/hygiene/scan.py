@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 from typing import NamedTuple
 
 from laibin_check.hygiene.artifacts import SHAPE, Artifact, artifact_after, find_artifacts
@@ -47,10 +46,10 @@ def scan(text: str) -> Scan:
     # Cheap before dear: pinyin data is read only for a text with an `X(syllable)` candidate, the repair
     # search runs only on suspects, and OpenCC loads only for a text with script-specific characters.
     artifacts = find_artifacts(text) if SHAPE.search(text) else []
-    counts = Counter(text)  # the text's characters, each once: what the checks below ask about
-    suspects = find_garbled(text, [(a.start, a.end) for a in artifacts], counts.keys())
-    script = dominant_script(text, counts)
-    context = _context(text, suspects, counts) if suspects else None
+    chars = set(text)  # the text's characters, each once: what the checks below ask about
+    suspects = find_garbled(text, [(a.start, a.end) for a in artifacts], chars)
+    script = dominant_script(text, chars)
+    context = _context(text, suspects, chars) if suspects else None
     garbled = []
     for found in suspects:
         assert context is not None
@@ -67,7 +66,7 @@ def scan(text: str) -> Scan:
     skipped = [(a.start, a.end) for a in artifacts] + [(s.start, s.end) for s in suspects]
     view = _view(text, skipped)
     misscripts = tuple(Misscript(view.offset(m.index), m, script)
-                       for m in mismatches(view.text, script, counts.keys()))
+                       for m in mismatches(view.text, script, chars))
     return Scan(tuple(artifacts), tuple(garbled), misscripts, script)
 
 
@@ -141,10 +140,10 @@ def _view(text: str, skipped: list[tuple[int, int]]) -> _View:
     return _View("".join(pieces), starts, origins)
 
 
-def _context(text: str, suspects: list[Suspect], counts: Counter[str]) -> Context:
+def _context(text: str, suspects: list[Suspect], chars: set[str]) -> Context:
     """The text without the suspects, for the repair search. Its characters are the text's, less those only
     the suspects hold (they never overlap): no pass over the text."""
     spans = [(s.start, s.end) for s in suspects]
-    inside = Counter("".join(text[start:end] for start, end in spans))
-    return Context(_view(text, spans).text, frozenset(counts.keys() - {ch for ch, n in inside.items()
-                                                                        if counts[ch] == n}))
+    rest = _view(text, spans).text
+    inside = set("".join(text[start:end] for start, end in spans))
+    return Context(rest, frozenset(chars - {ch for ch in inside if ch not in rest}))

@@ -519,3 +519,16 @@ def test_a_point_prints_exactly_when_it_has_no_more_places(x: Fr, decimals: int,
     else:
         assert text == round_half_up(x, decimals)
     assert Interval(x, x, lo_open, hi_open).is_point == (not (lo_open or hi_open))
+
+
+
+@FAST
+@given(iv=intervals(unbounded=True), data=st.data())
+def test_contains_is_the_comparison_of_ends(iv: Interval, data: st.DataObject) -> None:
+    """contains' whole-number fast path (exact ends and value) answers as comparing the ends does, at the ends
+    too, where the open and closed flags decide."""
+    x = data.draw(st.one_of(small_fractions(-25, 25), st.integers(-25, 25),
+                            st.sampled_from([e for e in (iv.lo, iv.hi) if type(e) is Fr] or [Fr(0)])))
+    above = x > iv.lo or (x == iv.lo and not iv.lo_open)
+    below = x < iv.hi or (x == iv.hi and not iv.hi_open)
+    assert iv.contains(x) == (above and below)

@@ -6,6 +6,8 @@ import codecs
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from laibin_check.errors import InputError
 from laibin_check.report import ReportText, decode_report, normalise
@@ -186,3 +188,14 @@ def test_a_character_met_for_the_first_time_is_simplified_in_that_very_text(monk
     out, offsets = report.normalise_with_offsets(text)
     assert out == "x龟郁y龟郁"
     assert offsets == [0, 1, 2, 3, 4, 5, 6]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet="區产A1(（)）qūu5 \n𠀋㐀", max_size=40))
+def test_artifacts_are_the_shape_right_after_a_cjk_character(text: str) -> None:
+    """chars.artifacts asks the regex engine for the CJK character before the parenthesis: it finds exactly the
+    shape's matches that follow one (the definition the normalisation and the hygiene check share)."""
+    from laibin_check.chars import ARTIFACT_SHAPE, artifacts, is_cjk
+
+    expected = [m.span() for m in ARTIFACT_SHAPE.finditer(text) if m.start() and is_cjk(text[m.start() - 1])]
+    assert [m.span() for m in artifacts(text)] == expected

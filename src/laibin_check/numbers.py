@@ -65,6 +65,17 @@ class Interval:
         return self.lo == self.hi and not self.empty
 
     def contains(self, x: Ext | int) -> bool:
+        lo, hi = self.lo, self.hi
+        if type(x) is Fraction and type(lo) is Fraction and type(hi) is Fraction:
+            # Exact ends and value (every GRIM result against a stated figure): the signs of x - lo and hi - x
+            # from whole numbers, denominators being positive; a Fraction comparison first asks whether the other
+            # side is a numbers.Rational, an abstract-class check that cost more than the products.
+            xn, xd = x.numerator, x.denominator
+            above = xn * lo.denominator - lo.numerator * xd
+            if above < 0 or (above == 0 and self.lo_open):
+                return False
+            below = hi.numerator * xd - xn * hi.denominator
+            return below > 0 or (below == 0 and not self.hi_open)
         above = x > self.lo or (x == self.lo and not self.lo_open)
         below = x < self.hi or (x == self.hi and not self.hi_open)
         return above and below

@@ -532,3 +532,23 @@ def test_contains_is_the_comparison_of_ends(iv: Interval, data: st.DataObject) -
     above = x > iv.lo or (x == iv.lo and not iv.lo_open)
     below = x < iv.hi or (x == iv.hi and not iv.hi_open)
     assert iv.contains(x) == (above and below)
+
+
+@FAST
+@given(a=intervals(unbounded=True), b=intervals(unbounded=True))
+def test_meets_and_empty_are_the_comparisons_of_ends(a: Interval, b: Interval) -> None:
+    """meets, intersect and empty order exact ends by whole-number products (numbers._order): they answer as the
+    comparisons of the ends do, equal ends included."""
+    lo, lo_open = max((a.lo, not a.lo_open), (b.lo, not b.lo_open))
+    hi, hi_open = min((a.hi, a.hi_open), (b.hi, b.hi_open))
+    lo_open = not lo_open
+    if a.lo == b.lo:
+        lo_open = a.lo_open or b.lo_open
+    if a.hi == b.hi:
+        hi_open = a.hi_open or b.hi_open
+    empty = lo > hi or (lo == hi and (lo_open or hi_open))
+    assert a.meets(b) == (not empty)
+    both = a.intersect(b)
+    assert (both.lo, both.hi, both.lo_open, both.hi_open) == (lo, hi, lo_open or type(lo) is float,
+                                                              hi_open or type(hi) is float)
+    assert both.empty == empty

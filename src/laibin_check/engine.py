@@ -242,7 +242,7 @@ class _ReportCheck:
             message=message, report=self.rf.id, path=self.rf.display_report, line=line, column=col,
             end_line=end_line, end_column=end_col, fact_ids=fact_ids or (subject,), verdict=verdict,
             group=self.group_titles.get(group, group), quote=quote, sentence=sentence, receipt=receipt,
-            extra=tuple(sorted((k, v) for k, v in (("label", label), ("stated", stated)) if v)),
+            extra=tuple((k, v) for k, v in (("label", label), ("stated", stated)) if v),  # in key order already
         )
 
     def _at_facts_file(self, code: str, fact: Fact, origin: Origin, message: str) -> Finding:

@@ -194,7 +194,7 @@ class _Output:
             with self._failing():
                 self._write(sink, (self.stream.separator if self.written else "") + self.stream.lead)
                 sink.write(piece.data)
-                if self.path is None:
+                if sink is not self.spool and self.path is None:  # a reader of stdout sees each report at once
                     sink.flush()
             self.written = True
 

@@ -68,8 +68,8 @@ def ordered_map(fn: Callable[[tuple[int, Any]], T], items: Sequence[Any], jobs: 
             workers.append(proc)
             conns.append(parent_end)
             positions.append(started)
-        queued: list[list[int]] = [[] for _ in conns]
-        """The positions each worker holds, in the order it works on them."""
+        held = [0] * len(conns)
+        """Items handed to each worker and not yet read back (which one it is on is in `positions`)."""
         owner: dict[Any, int] = {conn: k for k, conn in enumerate(conns)}
         ready: dict[int, tuple[bool, Any]] = {}
         sent = 0
@@ -82,25 +82,25 @@ def ordered_map(fn: Callable[[tuple[int, Any]], T], items: Sequence[Any], jobs: 
 
         def hand_out(k: int, emitted: int) -> None:
             nonlocal sent
-            while len(queued[k]) < _QUEUED_PER_WORKER and sent < len(items) and sent - emitted < window:
+            while held[k] < _QUEUED_PER_WORKER and sent < len(items) and sent - emitted < window:
                 try:
                     conns[k].send((sent, items[sent]))
                 except OSError:  # the worker is gone: a broken pipe, or reset with work unread
                     raise lost(k) from None
-                queued[k].append(sent)
+                held[k] += 1
                 sent += 1
 
         for k in range(len(conns)):
             hand_out(k, 0)
         for emitted in range(len(items)):
             while emitted not in ready:
-                for conn in wait([c for k, c in enumerate(conns) if queued[k]]):
+                for conn in wait([c for k, c in enumerate(conns) if held[k]]):
                     k = owner[conn]
                     try:
                         index, ok, value = conns[k].recv()
                     except (EOFError, OSError):  # closed, or reset because work sent to it was never read
                         raise lost(k) from None
-                    queued[k].pop(0)
+                    held[k] -= 1
                     ready[index] = (ok, value)
                     hand_out(k, emitted)
             ok, value = ready.pop(emitted)

@@ -241,3 +241,38 @@ def test_a_full_standard_output_is_one_line_and_exit_2(newsroom: Path, fmt: str)
     err = proc.stderr.decode("utf-8").strip().splitlines()
     assert proc.returncode == 2
     assert err == [f"laibin-check: error: standard output: cannot write the {fmt} output: No space left on device"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a device that is always full)")
+@pytest.mark.parametrize("args", [
+    ["facts"], ["rule"], ["rule", "LC101"], ["explain", "gdp_2021q1"], ["--help"], ["verify", "--help"],
+    ["fix", "facts/laibin-2021q1/report.txt"], ["extract", "facts/laibin-2021q1/report.txt"],
+], ids=" ".join)
+def test_every_command_on_a_full_standard_output_says_so_in_one_line(newsroom: Path, args: list[str]) -> None:
+    """Not `internal error`: the command names standard output and the system's reason, and exits 2."""
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([sys.executable, "-m", "laibin_check", *args], cwd=newsroom, env=env, stdout=full,
+                              stderr=subprocess.PIPE, check=False)
+    assert proc.stderr.decode("utf-8").splitlines() == [
+        "laibin-check: error: standard output: cannot write: No space left on device"]
+    assert proc.returncode == 2
+
+
+def test_a_reader_that_leaves_early_gets_no_message(newsroom: Path) -> None:
+    """`laibin-check facts | head -1`: the pipe closes under a long output; no traceback, no error line."""
+    many = newsroom / "facts"
+    for n in range(30):
+        copy = shutil.copytree(many / "laibin-2021q1", many / f"copy-{n:02d}")
+        facts = copy / "facts.toml"
+        facts.write_text(facts.read_text(encoding="utf-8").replace('id = "laibin-2021q1"', f'id = "{copy.name}"', 1),
+                         encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "laibin_check", "facts"], cwd=newsroom, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(10)
+    proc.stdout.close()
+    err = proc.stderr.read().decode("utf-8")
+    code = proc.wait(timeout=60)
+    assert err == ""
+    assert code in (0, 1, 141)

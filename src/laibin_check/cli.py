@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import errno
 import gc
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -276,6 +278,14 @@ def _main() -> None:
         if hasattr(exc, "show") and hasattr(exc, "exit_code"):
             exc.show()
             sys.exit(2)
+        if isinstance(exc, BrokenPipeError):  # the reader of standard output went away (`| head`): no message
+            _silence_stdout()
+            sys.exit(_BROKEN_PIPE)
+        if isinstance(exc, OSError) and exc.filename is None and exc.errno in _WRITE_ERRORS:
+            # A write that names no file: standard output's (every file the tool writes names itself).
+            _silence_stdout()
+            print(f"laibin-check: error: standard output: cannot write: {exc.strerror or exc}", file=sys.stderr)
+            sys.exit(2)
         if debug:
             import traceback
 
@@ -284,3 +294,22 @@ def _main() -> None:
               file=sys.stderr)
         sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+_BROKEN_PIPE = 141
+"""Exit code when the reader of standard output goes away: 128 + SIGPIPE, what a shell's own tools give."""
+
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF, errno.EPIPE})
+"""Errors of a write to standard output: a full disk or /dev/full, a quota, a file too large, a device error, a
+closed descriptor."""
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device: what is still buffered would fail again when the interpreter
+    flushes it at exit, with a second message."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -54,6 +54,7 @@ def ordered_map(fn: Callable[[tuple[int, Any]], T], items: Sequence[Any], jobs: 
     import multiprocessing
     from multiprocessing.connection import wait
 
+    _keep_freed_memory()  # before the workers fork: they inherit it (and set it again themselves, for spawn)
     ctx = multiprocessing.get_context()
     workers: list[Any] = []
     conns: list[Any] = []
@@ -127,6 +128,34 @@ def ordered_map(fn: Callable[[tuple[int, Any]], T], items: Sequence[Any], jobs: 
                 proc.join()
 
 
+_TRIM_ABOVE = 256 << 20
+"""glibc's M_TRIM_THRESHOLD: free memory at the top of the heap is given back to the system only above this."""
+_MMAP_ABOVE = 32 << 20
+"""glibc's M_MMAP_THRESHOLD: only blocks above this get a mapping of their own (and lose it when freed)."""
+
+
+def _keep_freed_memory() -> None:
+    """Let a process of the pool reuse the memory it frees, where the C library is glibc (mallopt(3)).
+
+    Each report's output (~400 KB as JSON for the bundled report) passes through a few buffers of that size in a
+    worker (rendering, pickling) and in the parent (reading, unpickling). By default glibc gives such blocks a
+    mapping of their own or trims the heap once they are freed, so every report touched fresh pages again: ~320
+    page faults a report (103,000 on 300 folders against 29,000 with reuse) and about half of the run's system
+    time. Peak memory does not change: a process keeps at most what it held at its peak, as it did before."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # not glibc (musl has no such knob): the defaults work, only slower
+        return
+    mallopt(-1, _TRIM_ABOVE)  # M_TRIM_THRESHOLD
+    mallopt(-3, _MMAP_ABOVE)  # M_MMAP_THRESHOLD
+
+
 def _serve(conn: Any, started: Any, fn: Callable[[tuple[int, Any]], Any], initializer: Callable[..., None],
            initargs: tuple[Any, ...]) -> None:
     import queue
@@ -135,6 +164,7 @@ def _serve(conn: Any, started: Any, fn: Callable[[tuple[int, Any]], Any], initia
     from multiprocessing.reduction import ForkingPickler
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _keep_freed_memory()
     initializer(*initargs)
     # Results leave through a thread: a report's output (~400 KB) fills the pipe many times over, and the parent
     # drains it only between writes of its own; meanwhile this process checks its next item instead of waiting.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import platform
 import time
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,26 @@ def _die_on_five(job: tuple[int, int]) -> int:
     if job[1] == 5:
         os._exit(7)
     return job[1]
+
+
+def _output_sized_buffers(job: tuple[int, int]) -> tuple[int, int]:
+    """What a report's output does in a worker: a few ~400 KB buffers made and freed; the page faults so far."""
+    import resource
+
+    buffers = [b"x" * 400_000 for _ in range(4)]
+    del buffers
+    return os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="the pool tunes glibc's allocator only")
+def test_workers_reuse_the_memory_a_reports_output_passes_through() -> None:
+    """Without reuse each item faults ~400 fresh pages (glibc trims the freed buffers away); with it, none."""
+    out = list(pool.ordered_map(_output_sized_buffers, list(range(60)), 2, _init, ("ready",)))
+    by_worker = [[n for p, n in out if p == pid] for pid in {pid for pid, _ in out}]
+    busy = [faults for faults in by_worker if len(faults) > 10]
+    assert busy
+    for faults in busy:
+        assert faults[-1] - faults[5] < 100, faults  # after a few warm-up items: no fresh pages an item
 
 
 def test_results_come_in_input_order_from_every_worker() -> None:

@@ -3,8 +3,8 @@
 It is quicktions' Fraction: the standard library's fractions.Fraction compiled with Cython by a CPython core
 developer, with the same constructor, operators, rounding, printing and hashes (a quicktions Fraction equals and
 hashes like the fractions.Fraction of the same value, and arithmetic between the two is exact). Interval
-arithmetic, rounding and placing make hundreds of Fractions a report; in pure Python they cost ~20% of a
-report's check (measured alternately on the bundled report, same output bytes: 25.1-27.5 against 28.2-34.6 ms).
+arithmetic, rounding, placing and the fix search make hundreds of Fractions a report: compiled, a report of
+`verify --format json` costs 110 M instructions instead of 116 M (callgrind), with the same output bytes.
 mypy reads the standard library's type, whose interface quicktions copies (the package ships no stubs).
 """
 

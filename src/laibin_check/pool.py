@@ -141,7 +141,7 @@ def _keep_freed_memory() -> None:
     worker (rendering, pickling) and in the parent (reading, unpickling). By default glibc gives such blocks a
     mapping of their own or trims the heap once they are freed, so every report touched fresh pages again: ~320
     page faults a report (103,000 on 300 folders against 29,000 with reuse) and about half of the run's system
-    time. Peak memory does not change: a process keeps at most what it held at its peak, as it did before."""
+    time. Peak memory does not change: what a process keeps is at most what it held at its peak."""
     import sys
 
     if not sys.platform.startswith("linux"):
@@ -150,7 +150,7 @@ def _keep_freed_memory() -> None:
         import ctypes
 
         mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):  # not glibc (musl has no such knob): the defaults work, only slower
+    except (OSError, AttributeError):  # another C library, without mallopt: its defaults work, only slower
         return
     mallopt(-1, _TRIM_ABOVE)  # M_TRIM_THRESHOLD
     mallopt(-3, _MMAP_ABOVE)  # M_MMAP_THRESHOLD

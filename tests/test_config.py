@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
 from laibin_check.config import Config, find_config, load_config
 from laibin_check.errors import InputError
-from laibin_check.exact import Fraction
 from laibin_check.outputs import OutputSpec
 
 FULL = """\

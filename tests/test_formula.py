@@ -4,12 +4,12 @@ hands anything to Python's eval."""
 from __future__ import annotations
 
 import re
+from fractions import Fraction as Fr
 from pathlib import Path
 
 import pytest
 
 from laibin_check import formula as F
-from laibin_check.exact import Fraction as Fr
 from laibin_check.formula import BinOp, Comparison, FormulaError, Neg, Num, Ref, parse, references, render
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "laibin_check"

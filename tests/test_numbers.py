@@ -7,13 +7,13 @@ pointwise result of interval members lies in the result interval. Explicit table
 from __future__ import annotations
 
 import math
+from fractions import Fraction as Fr
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from laibin_check.derivations import hull
-from laibin_check.exact import Fraction as Fr
 from laibin_check.numbers import (
     INF,
     Ext,
@@ -25,12 +25,6 @@ from laibin_check.numbers import (
     round_half_up,
 )
 
-
-def fractions(*args: object, **kwargs: object) -> st.SearchStrategy[Fr]:
-    """hypothesis' fractions as the package's own exact type, so the properties hold for what the engine runs on."""
-    return st.fractions(*args, **kwargs).map(Fr)  # type: ignore[arg-type]
-
-
 FAST = settings(max_examples=60, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
 
@@ -38,7 +32,7 @@ FAST = settings(max_examples=60, deadline=None, derandomize=True,
 # -- strategies -------------------------------------------------------------------------------------
 
 def small_fractions(lo: int = -20, hi: int = 20) -> st.SearchStrategy[Fr]:
-    return fractions(min_value=lo, max_value=hi, max_denominator=12)
+    return st.fractions(min_value=lo, max_value=hi, max_denominator=12)
 
 
 @st.composite
@@ -61,8 +55,8 @@ def intervals(draw: st.DrawFn, unbounded: bool = False) -> Interval:
 
 
 # Ends are hit often: that is where open and closed flags matter.
-positions = st.one_of(st.sampled_from([Fr(0), Fr(1), Fr(1, 2)]), fractions(0, 1, max_denominator=16))
-offsets = fractions(0, 50, max_denominator=8)
+positions = st.one_of(st.sampled_from([Fr(0), Fr(1), Fr(1, 2)]), st.fractions(0, 1, max_denominator=16))
+offsets = st.fractions(0, 50, max_denominator=8)
 
 
 def member(iv: Interval, t: Fr, k: Fr) -> Fr | None:
@@ -81,7 +75,7 @@ def member(iv: Interval, t: Fr, k: Fr) -> Fr | None:
 # -- rounding half up and printed precision ---------------------------------------------------------
 
 @FAST
-@given(x=fractions(min_value=0, max_value=10_000, max_denominator=2000), d=st.integers(0, 3))
+@given(x=st.fractions(min_value=0, max_value=10_000, max_denominator=2000), d=st.integers(0, 3))
 def test_a_printed_value_lies_in_its_interval(x: Fr, d: int) -> None:
     printed = round_half_up(x, d)
     p = parse_printed(printed)
@@ -90,7 +84,7 @@ def test_a_printed_value_lies_in_its_interval(x: Fr, d: int) -> None:
 
 
 @FAST
-@given(x=fractions(min_value=0, max_value=10_000, max_denominator=2000), d=st.integers(0, 3),
+@given(x=st.fractions(min_value=0, max_value=10_000, max_denominator=2000), d=st.integers(0, 3),
        t=positions)
 def test_every_member_of_a_printed_interval_rounds_back_to_the_print(x: Fr, d: int, t: Fr) -> None:
     printed = round_half_up(x, d)
@@ -469,7 +463,7 @@ def test_reading_text_shows_the_interval() -> None:
     assert parse_printed("316", integer=True).reading == "exactly 316 (a count)"
 
 
-_ENDS = fractions(min_value=-50, max_value=50, max_denominator=12) | st.sampled_from([Fr(0), Fr(1), Fr(-1)])
+_ENDS = st.fractions(min_value=-50, max_value=50, max_denominator=12) | st.sampled_from([Fr(0), Fr(1), Fr(-1)])
 
 
 @st.composite

@@ -199,3 +199,15 @@ def test_artifacts_are_the_shape_right_after_a_cjk_character(text: str) -> None:
 
     expected = [m.span() for m in ARTIFACT_SHAPE.finditer(text) if m.start() and is_cjk(text[m.start() - 1])]
     assert [m.span() for m in artifacts(text)] == expected
+
+
+def test_checking_a_report_leaves_the_shared_one_byte_objects_intact(tmp_path: Path) -> None:
+    """CPython shares one object per one-byte bytes value. A compiled Fraction once tried (quicktions 1.24) wrote
+    the digit of a one-character string it parsed into b'\\x00' (pint parses "1"), and the next GB18030 report in
+    the same process then looked like UTF-16: the check of the bundled report must leave all 256 as they are."""
+    from laibin_check import engine
+
+    root = Path(__file__).resolve().parents[1]
+    engine.check_folder((root / "facts" / "laibin-2021q1", engine.Settings()))
+    assert [bytes([i])[0] for i in range(256)] == list(range(256))
+    assert _write(tmp_path, "來賓市地區生產總值167.14億元。".encode("gb18030")).encoding == "gb18030"

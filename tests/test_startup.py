@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
-
-from laibin_check.exact import Fraction
 
 ROOT = Path(__file__).resolve().parents[1]
 

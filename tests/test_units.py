@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from fractions import Fraction as Fr
 
 import pytest
 
 from laibin_check import units
-from laibin_check.exact import Fraction as Fr
 from laibin_check.units import known_units, resolve
 
 

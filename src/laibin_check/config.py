@@ -13,11 +13,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from laibin_check.errors import InputError
-from laibin_check.exact import Fraction
 from laibin_check.limits import MAX_DIGITS
 from laibin_check.numbers import Readings
 from laibin_check.outputs import OutputSpec, parse_output

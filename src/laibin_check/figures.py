@@ -28,10 +28,10 @@ import bisect
 import itertools
 import math
 import re
+from fractions import Fraction
 from typing import NamedTuple
 
 from laibin_check.errors import InputError
-from laibin_check.exact import Fraction
 from laibin_check.limits import MAX_DIGITS, MAX_FIGURES
 from laibin_check.numbers import MAGNITUDE_WORDS, QUALIFIER_WORDS, QUALIFIERS, parse_chinese_numeral, split_magnitude
 from laibin_check.report import ReportText, Span, normalise, normalise_with_offsets, strip_artifacts

@@ -7,11 +7,11 @@ test, for any other figure the nearest print at its own precision.
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from laibin_check import formula as F
 from laibin_check.derivations import agree, agrees, solve
-from laibin_check.exact import Fraction
 from laibin_check.numbers import Interval, Printed, round_half_up
 from laibin_check.receipts import printable
 

@@ -17,10 +17,10 @@ The minus sign may be written − (U+2212), as statistics print it. A constant i
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from functools import lru_cache
 from typing import NamedTuple
 
-from laibin_check.exact import Fraction
 from laibin_check.limits import MAX_DIGITS, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH
 
 

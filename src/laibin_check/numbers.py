@@ -1,8 +1,8 @@
 """Printed figures as exact intervals: precision, qualifiers (多, 近, 約 ...), Chinese numerals, interval arithmetic.
 
 Every figure a report prints stands for the set of values that round to it (四捨五入, round half up), widened by its
-qualifier. Arithmetic is exact (Fraction, from laibin_check.exact); the only float ever used is math.inf, as the end
-of an unbounded interval ("超過380" has no upper end).
+qualifier. Arithmetic is exact (fractions.Fraction); the only float ever used is math.inf, as the end of an
+unbounded interval ("超過380" has no upper end).
 """
 
 from __future__ import annotations
@@ -11,10 +11,9 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import lru_cache
 from typing import NamedTuple
-
-from laibin_check.exact import Fraction
 
 Ext = Fraction | float
 """An interval end: an exact Fraction, or ±math.inf for an unbounded end."""

@@ -5,11 +5,11 @@ Every kind writes its receipt with these, so the same figure reads the same way 
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from laibin_check import formula as F
 from laibin_check.derivations import evaluate
-from laibin_check.exact import Fraction
 from laibin_check.findings import Input
 from laibin_check.numbers import Interval, Printed, fmt_interval, parse_printed, round_half_up
 

@@ -8,12 +8,12 @@ pint cannot tell "rose by 3%" from "rose by 3 percentage points", and that is th
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from laibin_check.chars import is_cjk
-from laibin_check.exact import Fraction
 from laibin_check.numbers import split_magnitude
 
 RateKind = Literal["rate", "points", None]

@@ -7,13 +7,13 @@ and its documentation, while the interval arithmetic, the GRIM test and the fix 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from laibin_check import formula as F
 from laibin_check import receipts as R
 from laibin_check.derivations import Quantity, UnitMismatch, agree, dims_text, evaluate
 from laibin_check.errors import InputError
-from laibin_check.exact import Fraction
 from laibin_check.findings import Input, Receipt, Verdict
 from laibin_check.fixes import suggestions
 from laibin_check.kinds._base import Context, Entry, Key, Kind, formula_refs

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from laibin_check import formula as F
 from laibin_check import receipts as R
 from laibin_check.derivations import UnitMismatch, agrees, dims_text, evaluate
-from laibin_check.exact import Fraction
 from laibin_check.findings import Receipt
 from laibin_check.kinds._base import Context, Entry, Key, Kind, formula_refs
 from laibin_check.kinds._expression import cannot_divide, user_error

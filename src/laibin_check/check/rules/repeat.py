@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from fractions import Fraction
 
 from laibin_check.check.model import Fig, Model, model_runs, same_period, word_char
 from laibin_check.check.relation import Relation
-from laibin_check.exact import Fraction
 
 _PERIOD_WORDS = re.compile(r"(\d{4}年)?(\d{1,2}\s*[-—~至到]\s*\d{1,2}\s*月份?|\d{1,2}月份?|[一二三四1-4]季度|前三季度|"
                            r"[上下]半年|全年|今年|去年|上年|首季|\d{4}年)")

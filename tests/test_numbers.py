@@ -521,7 +521,6 @@ def test_a_point_prints_exactly_when_it_has_no_more_places(x: Fr, decimals: int,
     assert Interval(x, x, lo_open, hi_open).is_point == (not (lo_open or hi_open))
 
 
-
 @FAST
 @given(iv=intervals(unbounded=True), data=st.data())
 def test_contains_is_the_comparison_of_ends(iv: Interval, data: st.DataObject) -> None:

@@ -299,9 +299,9 @@ def _main() -> None:
 _BROKEN_PIPE = 141
 """Exit code when the reader of standard output goes away: 128 + SIGPIPE, what a shell's own tools give."""
 
-_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF, errno.EPIPE})
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF})
 """Errors of a write to standard output: a full disk or /dev/full, a quota, a file too large, a device error, a
-closed descriptor."""
+closed descriptor (a closed pipe, EPIPE, is BrokenPipeError, handled before)."""
 
 
 def _silence_stdout() -> None:

@@ -229,9 +229,8 @@ def _order(a: Ext, b: Ext) -> int:
     more than the products (meets and empty order ends thousands of times a report)."""
     if type(a) is Fraction and type(b) is Fraction:
         d = a.numerator * b.denominator - b.numerator * a.denominator
-    else:
-        return (a > b) - (a < b)
-    return (d > 0) - (d < 0)
+        return (d > 0) - (d < 0)
+    return (a > b) - (a < b)
 
 
 def _open_product(either_open: bool, a: Ext, a_open: bool, b: Ext, b_open: bool) -> bool:

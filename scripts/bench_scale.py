@@ -12,9 +12,15 @@ Two series, each a run of the installed command as a user runs it, in a fresh pr
 
 For each series the fitted exponent is the least-squares slope of log(time) over log(size): 1 is linear.
 
+Before and after each run the script times a fixed piece of pure Python (string, dict and Fraction work, the
+kind a check does), the median of 11 goes in the "pace ms" column. A virtual machine on a shared host changes
+speed by up to a factor of two within minutes without any steal time showing; the pace says how fast the
+machine was when the run was measured, so runs at different moments can be compared.
+
     python scripts/bench_scale.py                      # N = 1, 10, 100, 1000 and k = 1, 10, 100
     python scripts/bench_scale.py --n 100,1000 --k ''  # only the folders series, two points
     python scripts/bench_scale.py --quick              # N = 1, 10, 100 and k = 1, 10
+    python scripts/bench_scale.py --n 1000 --k '' --repeat 5   # five runs of 1,000 folders, with their pace
 
 Texts and folders are generated under --work (a temporary folder by default, removed afterwards).
 """
@@ -26,11 +32,13 @@ import math
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from fractions import Fraction
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -131,6 +139,28 @@ def run(cmd: list[str], stdout: Path | None = None) -> tuple[float, int, int, fl
     return wall, max(peak[0], usage.ru_maxrss * 1024), proc.returncode, usage.ru_utime + usage.ru_stime
 
 
+def _pace_work() -> int:
+    """A fixed piece of pure Python (~25 ms on this machine when it runs at full speed)."""
+    seen: dict[str, int] = {}
+    total = Fraction(0)
+    for i in range(12_000):
+        key = f"{i % 997}:{i % 13}"
+        seen[key] = seen.get(key, 0) + len(key.replace(":", "."))
+        if i % 40 == 0:
+            total += Fraction(i, 7 + i % 11)
+    return len(seen) + total.numerator % 7
+
+
+def pace() -> float:
+    """Milliseconds the fixed piece takes now, the median of 11: lower is a faster machine."""
+    times = []
+    for _ in range(11):
+        start = time.perf_counter()
+        _pace_work()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
 def exponent(points: list[tuple[int, float]]) -> float | None:
     """Least-squares slope of log(time) over log(size)."""
     pts = [(math.log(s), math.log(t)) for s, t in points if s > 0 and t > 0]
@@ -166,18 +196,21 @@ def _fit(label: str, points: list[tuple[int, float]], low: int) -> None:
 def folders_series(work: Path, sizes: list[int], jobs: str, fmt: str) -> None:
     print(f"N report folders: verify --format {fmt}" + (f" --jobs {jobs}" if jobs else ""))
     print(f"  {'N':>6} {'time s':>9} {'per report ms':>14} {'CPU s':>8} {'CPU/report ms':>14} {'peak MB':>9} "
-          f"{'output MB':>10} {'exit':>5}")
+          f"{'output MB':>10} {'exit':>5} {'pace ms':>15}")
     points: list[tuple[int, float]] = []
     cpus: list[tuple[int, float]] = []
     for n in sizes:
         facts = report_folders(work / f"n{n}", n)
         out = work / f"n{n}.out"
         cmd = [*_exe(), "verify", "--facts", str(facts), "--format", fmt, *(["--jobs", jobs] if jobs else [])]
+        before = pace()
         wall, peak, code, cpu = run(cmd, out)
+        after = pace()
         points.append((n, wall))
         cpus.append((n, cpu))
         print(f"  {n:>6} {wall:>9.2f} {wall / n * 1000:>14.1f} {cpu:>8.2f} {cpu / n * 1000:>14.1f} "
-              f"{peak / 1e6:>9.0f} {out.stat().st_size / 1e6:>10.1f} {code:>5}", flush=True)
+              f"{peak / 1e6:>9.0f} {out.stat().st_size / 1e6:>10.1f} {code:>5} {before:>7.1f} {after:>7.1f}",
+              flush=True)
         shutil.rmtree(work / f"n{n}")
         out.unlink()
     _fit("time over N", points, 100)
@@ -217,6 +250,7 @@ def main() -> None:
     parser.add_argument("--k", default="1,10,100", help="report lengths in bundled reports ('' skips)")
     parser.add_argument("--jobs", default="", help="verify --jobs for the folders series (default: its own)")
     parser.add_argument("--format", default="json", help="verify's --format (default json)")
+    parser.add_argument("--repeat", type=int, default=1, help="run the folders series this many times")
     parser.add_argument("--quick", action="store_true", help="N = 1, 10, 100 and k = 1, 10")
     parser.add_argument("--work", type=Path, help="where to generate (kept); default a temporary folder")
     parser.add_argument("--write", type=Path, help="only write the k-times report to this file and stop")
@@ -232,7 +266,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         work = args.work or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
-        if _sizes(args.n):
+        for _ in range(args.repeat if _sizes(args.n) else 0):
             folders_series(work, _sizes(args.n), args.jobs, args.format)
         if _sizes(args.k):
             length_series(work, _sizes(args.k), args.format)

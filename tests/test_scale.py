@@ -259,3 +259,21 @@ def test_a_batch_collects_cycles_every_few_reports() -> None:
     assert gc.isenabled() == was  # the caller's collector is put back
     assert max(held) <= min(batch._COLLECT_EVERY + 1, 50)  # not the whole run's 100
     assert len(held) == 100
+
+
+def test_bench_scale_reports_each_runs_pace(tmp_path: Path) -> None:
+    """The benchmark as its reader runs it: each repeated run is a row, with the machine's pace before and after
+    (a virtual machine's speed changes within minutes; the pace says which moment a row was measured at)."""
+    script = LAIBIN.parents[1] / "scripts" / "bench_scale.py"
+    done = subprocess.run([sys.executable, str(script), "--n", "2", "--k", "", "--repeat", "2", "--jobs", "1",
+                           "--work", str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    header = [line for line in done.stdout.splitlines() if line.split()[:2] == ["N", "time"]]
+    rows = [cells for cells in map(str.split, done.stdout.splitlines()) if len(cells) == 10 and cells[0] == "2"]
+    assert len(header) == 2 and header[0].split()[-2:] == ["pace", "ms"]
+    assert len(rows) == 2
+    for row in rows:
+        wall, size, code, before, after = row[1], row[6], row[7], row[8], row[9]
+        assert code == "1"  # the bundled report's one error, in each copy
+        assert float(wall) > 0 and float(size) > 0.5  # two reports' JSON, ~0.8 MB
+        assert 0 < float(before) < 1000 and 0 < float(after) < 1000

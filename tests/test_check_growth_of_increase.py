@@ -19,6 +19,10 @@ CASES = [
     (FALL.format(v="9"), "error", "50亿元 / 500亿元"),
     (TRADITIONAL.format(v="46.07"), None, ""),
     (TRADITIONAL.format(v="31.5"), "error", "397.4萬人 / 862.7萬人"),
+    # 比年初增加: the comparison is with the start of the year; the first total's increase is no base of the
+    # second's (each growth is its increase over its own balance less the increase, increase-growth's relation).
+    ("年末存款余额4683.2亿元，比年初增加421.5亿元，增长9.9%；贷款余额3857.6亿元，比年初增加386.2亿元，增长11.1%。",
+     None, ""),
     # No base printed in a comparison: 增加…增长 against a level the text does not print.
     ("2020年，甲市常住人口1260万人，十年间增加397.4万人，增长20.0%。", None, ""),
 ]

@@ -4,7 +4,8 @@
 "与…B相比" (or 比…B, 较…B) names the base; the increase (增加/减少/净增 D) and the growth right after it (增长,
 下降) are both against that base, so the growth is D / B by definition. The base is the one level printed inside
 the comparison, in the increase's unit; the growth is the next figure after the increase, in its clause or the
-next.
+next. A figure printed as a change is no base: in 存款比年初增加421.5亿元, 增长9.9%; 贷款比年初增加386.2亿元, 增长11.1%
+the comparison is with 年初, and 421.5 is another total's increase.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ def propose(model: Model) -> Iterator[Relation]:
             continue
         s_start, _ = model.sentence_span(d.sentence)
         bases = [b for b in model.in_sentence(d) if b.end <= d.start and b.role == "level"
-                 and b.unit.dims == d.unit.dims and _BASE.search(model.norm[s_start:b.start])
+                 and b.unit.dims == d.unit.dims and not _INCREASE.search(words_only(b.label)[-4:])
+                 and _BASE.search(model.norm[s_start:b.start])
                  and _CLOSE.match(model.norm[b.end:b.end + 8])]
         if len(bases) != 1:
             continue

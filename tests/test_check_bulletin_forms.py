@@ -75,7 +75,8 @@ CASES = [
     ("gap-to-overall", CPI.format(v="1.4"), None, ""),
     ("gap-to-overall", CPI.format(v="1.9"), "error", "3.4% - 2.0%"),
     ("gap-to-overall", CPI_HANT.format(v="2.4"), None, ""),  # 下降0.8% reads -0.8%
-    ("gap-to-overall", CPI_HANT.format(v="1.4"), "error", "1.6% - 0.8%"),
+    # The formula shows the sign it is read with: 1.6% - (-0.8%), printed 1.6% + 0.8% (it gives 2.4).
+    ("gap-to-overall", CPI_HANT.format(v="1.4"), "error", "1.6% + 0.8%, which gives 2.3–2.5個百分點"),
     ("gap-to-overall", AVERAGE.format(v="0.6"), None, ""),
     ("gap-to-overall", AVERAGE.format(v="1.6"), "error", "5.8% - 5.2%"),
     ("trade-balance", TRADE.format(v="184.20"), None, ""),

@@ -16,7 +16,7 @@ CASES = [
     (CENSUS.format(v="46.07"), None, ""),  # 397.4 / 862.7
     (CENSUS.format(v="65.8"), "error", "397.4万人 / 862.7万人"),  # the increase over the new level's base
     (FALL.format(v="10"), None, ""),  # -50 / 500: 减少 and 下降 both read negative
-    (FALL.format(v="9"), "error", "50亿元 / 500亿元"),
+    (FALL.format(v="9"), "error", "-50亿元 / 500亿元"),  # 减少50亿元 shown with the sign it is read with
     (TRADITIONAL.format(v="46.07"), None, ""),
     (TRADITIONAL.format(v="31.5"), "error", "397.4萬人 / 862.7萬人"),
     # 比年初增加: the comparison is with the start of the year; the first total's increase is no base of the

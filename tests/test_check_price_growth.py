@@ -21,7 +21,7 @@ CASES = [
     (UP.format(v="10.1"), None, ""),  # inside the rounding of the three growths
     (UP.format(v="10.2"), "error", "gives 9.9–10.1%"),  # beyond it
     (DOWN.format(v="20.0"), None, ""),  # 0.88 / 1.10 = 0.80: 下降 reads negative
-    (DOWN.format(v="2.0"), "error", "(1 + 12.0%) / (1 + 10.0%) - 1"),
+    (DOWN.format(v="2.0"), "error", "(1 - 12.0%) / (1 + 10.0%) - 1"),  # 下降12.0% shown as the fall it is
     (PRINTED_MINUS.format(v="-10.0"), None, ""),  # 0.72 / 0.80 = 0.90
     (PRINTED_MINUS.format(v="10.0"), "error", "gives -10.1–-9.9%"),  # the sign matters
 ]

@@ -58,14 +58,34 @@ def _substituted(ctx: Context, n: F.Node, outer: int) -> str:
         return n.text
     if isinstance(n, F.Ref):
         if n.name in ctx.printed:
+            if _falls(ctx, n.name):  # 下降0.6% reads -0.6%: the formula shows the sign the engine reads
+                return f"(-{printed_text(ctx, n.name)})" if outer >= 3 else f"-{printed_text(ctx, n.name)}"
             return printed_text(ctx, n.name)
         return f"[{n.name}]"
     if isinstance(n, F.Neg):
         return "-" + _substituted(ctx, n.operand, 3)
     prec = 1 if n.op in "+-" else 2
     right = prec + 1 if n.op in "-/" else prec
-    text = f"{_substituted(ctx, n.left, prec)} {n.op} {_substituted(ctx, n.right, right)}"
+    if n.op == "*" and _falling_ref(ctx, n.right):
+        right = 3  # a * (-0.6%), not a * -0.6%
+    if prec == 1 and isinstance(n.right, F.Ref) and _falling_ref(ctx, n.right):
+        # 1 + 下降0.6% is shown 1 - 0.6%, not 1 + 0.6% nor 1 + -0.6%.
+        op = "-" if n.op == "+" else "+"
+        text = f"{_substituted(ctx, n.left, prec)} {op} {printed_text(ctx, n.right.name)}"
+    else:
+        text = f"{_substituted(ctx, n.left, prec)} {n.op} {_substituted(ctx, n.right, right)}"
     return f"({text})" if prec < outer else text
+
+
+def _falling_ref(ctx: Context, n: F.Node) -> bool:
+    return isinstance(n, F.Ref) and n.name in ctx.printed and _falls(ctx, n.name)
+
+
+def _falls(ctx: Context, fact_id: str) -> bool:
+    """Whether the engine reads a printed figure with the opposite sign to its printed number: a fall word stands
+    before it (下降0.6% is -0.6%, engine.fact_sign). A printed minus is in the printed text already."""
+    read = ctx.env.get(fact_id)
+    return read is not None and ctx.printed[fact_id].number > 0 and read.iv.hi <= 0
 
 
 def exact_value(ctx: Context, node: F.Node, refs: list[str], scale: Fraction) -> Fraction | None:

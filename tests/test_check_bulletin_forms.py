@@ -17,6 +17,9 @@ GDP_HANT = ("全年地區生產總值2147.60億元。分產業看，第一產業
             "1118.90億元。三次產業結構為8.5:39.4:{c}。")
 CHANGED = ("全年地区生产总值3256.80亿元。其中，第一产业增加值355.00亿元；第二产业增加值1374.40亿元；第三产业增加值"
            "1527.40亿元。三次产业结构由上年的11.2:42.5:46.3调整为10.9:42.2:{c}。")
+FROM_LAST_YEAR = ("全年地区生产总值由上年的172.36亿元增加到185.60亿元，按不变价格计算，比上年增长5.9%。其中，"
+                  "第一产业增加值32.56亿元；第二产业增加值61.32亿元；第三产业增加值91.72亿元。"
+                  "三次产业结构为17.5:{b}:49.4。")
 ROUNDED = ("全年地区生产总值1000.0亿元。其中，第一产业增加值104.6亿元；第二产业增加值423.6亿元；"
            "第三产业增加值471.8亿元。"
            "三次产业结构为10.5:42.4:47.1。")
@@ -59,6 +62,10 @@ CASES = [
     ("industrial-structure", GDP.format(a="10.9", c="47.0"), "error", "1527.40亿元 / 3256.80亿元"),
     # 47.18% printed as 47.1, 100 less the other two (10.46% printed 10.5): a bureau's rounding, not an error.
     ("industrial-structure", ROUNDED, None, ""),
+    # 由上年的172.36亿元增加到185.60亿元: the sectors are this year's, and so is the GDP they are shares of (the
+    # shares add up to 99.9, so each is read only as its own quotient)
+    ("industrial-structure", FROM_LAST_YEAR.format(b="33.0"), None, ""),
+    ("industrial-structure", FROM_LAST_YEAR.format(b="34.0"), "error", "61.32亿元 / 185.60亿元"),
     ("industrial-structure", GDP_HANT.format(c="52.1"), None, ""),
     # 由上年的…调整为…: the year before's structure is not this year's value added over GDP.
     ("industrial-structure", CHANGED.format(c="46.9"), None, ""),

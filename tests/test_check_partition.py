@@ -25,6 +25,10 @@ LEAD = ("甲市上半年GDP为1.5万亿元，同比增长3%，增速高于一季
         "其中，第一产业增加值为12.49亿元，同比下降2.4%；第二产业增加值为5366.97亿元，同比增长4.3%；"
         "第三产业增加值为{s}亿元，同比增长2.3%。")
 
+LAST_YEAR = ("2024年全省地区生产总值为{t}亿元，按不变价格计算，比上年增长5.6%。上年全省地区生产总值为30912.4亿元。"
+             "分产业看，第一产业增加值2856.31亿元，增长3.8%；第二产业增加值12884.72亿元，增长6.1%；"
+             "第三产业增加值16727.54亿元，增长5.4%。")
+
 RETAIL = ("1-8月份，全省社会消费品零售总额2000亿元，同比增长18.1%。按消费类型分，商品零售1800亿元，增长16.9%；"
           "餐饮收入{c}亿元，增长39.3%。")
 BUDGET = ("1-6月，全市一般公共预算收入300亿元，同比增长10%。其中，税收收入240亿元，增长12%。"
@@ -48,6 +52,9 @@ CASES = [
     (LEAD.format(s="9637.45"), None, ""),
     # 同期 in the paragraph before names no period for this one: the parts are the half year's, like the whole
     (LEAD.format(s="6637.45"), "error", "12.49亿元 + 5366.97亿元 + 6637.45亿元"),
+    # 上年 names the period of its own sentence only: the sectors after it are 2024's, and so is their whole
+    (LAST_YEAR.format(t="32468.57"), None, ""),
+    (LAST_YEAR.format(t="32968.57"), "error", "2856.31亿元 + 12884.72亿元 + 16727.54亿元"),
     (BONDS.format(n="300"), None, ""),
     (BONDS.format(n="200"), "error", "200亿元 + 700亿元"),  # 一般债券 400 is a part, never the whole
 ]

@@ -18,6 +18,10 @@ CASES = [
     (("rate-of-counts",), "全市共有36个乡镇，其中27个乡镇实现通车，占比为75%。", None, ""),
     # a growth rate after two counts is not their proportion
     (("rate-of-counts",), "全市有120家企业，新增15家，增长14.3%。", None, ""),
+    # 城镇化率 is defined by its name (urban over the whole population), not as the later of two counts over the
+    # earlier: 1857.4 / 3004.9 (61.81%) is no reading of it, even where it comes close.
+    (("rate-of-counts",), "年末常住人口4862.3万人。其中，城镇常住人口3004.9万人，乡村常住人口1857.4万人，"
+     "常住人口城镇化率为61.80%。", None, ""),
     # 占…的 names its own whole: share.py reads it, not this rule
     (("rate-of-counts",), "全省41个行业中，有29个行业增长，占全部行业的比重为80%。", None, ""),
     (("share-of-target",), "全省城镇新增就业68.5万人，完成全年目标任务（75万人）的91.3%。", None, ""),

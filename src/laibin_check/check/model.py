@@ -66,6 +66,10 @@ def _bare_unit(before: str) -> str:
 
 _COMPARED = re.compile(r"(比|较|于|以|与)(\d{4}年)?$")
 """比2019年同期: the base of a comparison, 同期 included, is not the period of the figures that follow."""
+_FROM = re.compile(r"由$")
+"""由上年的172.36亿元增加到185.60亿元: a period after 由 is the starting level's; it ends at the 到 (至, 为) of its
+clause, and what follows is of the period named before it."""
+_FROM_END = re.compile(r"[到至为]|[,;。]")
 
 
 class Fig(NamedTuple):
@@ -120,6 +124,7 @@ class Model:
         self._periods = [(m.start(), m.end(), _period_key(m)) for m in _PERIOD.finditer(self.norm)
                          if not _COMPARED.search(self.norm[max(0, m.start() - 8):m.start()])]
         self._period_starts = [p[0] for p in self._periods]
+        self._period_ends = [self._scope_end(s, e, key) for s, e, key in self._periods]
         years = [k for _, _, k in self._periods if k[:4].isdigit()]
         self.year = years[0][:4] if years else ""
         mentions = scan_report(report)
@@ -224,6 +229,19 @@ class Model:
             return fig._replace(role=prev.role)
         return fig
 
+    def _scope_end(self, start: int, end: int, key: str) -> int:
+        """Where a period named at [start, end) stops applying: at the 到 of 由上年的X增加到Y; at the end of its
+        sentence for the year before (上年全省生产总值为30912.4亿元。分产业看，… is the report's own year again);
+        else never."""
+        never = len(self.norm) + 1
+        if _FROM.search(self.norm[max(0, start - 1):start]):
+            m = _FROM_END.search(self.norm, end)
+            return m.start() + 1 if m is not None and m.group(0) in "到至为" else never
+        if key == "prior":
+            at = bisect.bisect_right(self._sentence_starts, start)
+            return self._sentence_starts[at] if at < len(self._sentence_starts) else never
+        return never
+
     def _period_at(self, pos: int, line: int) -> str:
         """The last period named before `pos` in its line (paragraph); else "" (the report's main period)."""
         at = bisect.bisect_right(self._period_starts, pos) - 1
@@ -238,7 +256,7 @@ class Model:
                 continue
             if s < line_start:
                 return ""
-            if e <= pos and key:
+            if e <= pos and key and pos < self._period_ends[at]:
                 return key
             at -= 1
         return ""
@@ -335,6 +353,8 @@ def same_period(a: Fig, b: Fig) -> bool | None:
     pa, pb = a.period, b.period
     if pa == "same" or pb == "same":
         return None
+    if {pa, pb} == {"prior", ""}:  # 上年 against the report's own period (named or not): two different years
+        return False
     if not pa or not pb:
         return None if pa != pb else True
     return _strip_year(pa) == _strip_year(pb) and (pa[:4] == pb[:4] or not (pa[:4].isdigit() and pb[:4].isdigit()))

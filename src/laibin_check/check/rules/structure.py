@@ -32,12 +32,14 @@ def propose(model: Model) -> Iterator[Relation]:
             continue
         before = [g for g in model.figs[:i] if g.line == f.line and g.role == "level" and g.unit.kind == "money"]
         sectors = [_one(before, s) for s in _SECTORS]
-        gdp = [g for g in before if _GDP.search(words_only(g.label)) and "人均" not in g.label]
+        parts = [s for s in sectors if s is not None]
+        # GDP of the sectors' period: not the year before's in 由上年的172.36亿元增加到185.60亿元.
+        gdp = [g for g in before if _GDP.search(words_only(g.label)) and "人均" not in g.label
+               and all(same_period(s, g) is not False for s in parts)]
         if any(s is None for s in sectors) or not gdp:
             continue
         whole = gdp[0]
-        parts = [s for s in sectors if s is not None]
-        if any(s.unit.dims != whole.unit.dims or same_period(s, whole) is False for s in parts):
+        if any(s.unit.dims != whole.unit.dims for s in parts):
             continue
         for n, (share, part) in enumerate(zip(three, parts, strict=True)):
             others = [g for k, g in enumerate(three) if k != n]

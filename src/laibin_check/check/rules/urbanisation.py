@@ -15,14 +15,15 @@ from collections.abc import Iterator
 from laibin_check.check.model import Fig, Model, same_period
 from laibin_check.check.relation import Relation
 
-_RATE = re.compile(r"城镇化率(为|达|达到|是)?(了)?$")
+URBANISATION_RATE = re.compile(r"城镇化率(为|达|达到|是)?(了)?$")
+"""The rate's name; rate.py leaves it to this rule."""
 _URBAN = re.compile(r"城镇(常住)?人口(为|达|达到)?$")
 _WHOLE = re.compile(r"(常住人口|总人口)(为|达|达到)?$")
 
 
 def propose(model: Model) -> Iterator[Relation]:
     for f in model.figs:
-        if f.unit.kind != "rate" or not _RATE.search(f.label) or "户籍" in f.label:
+        if f.unit.kind != "rate" or not URBANISATION_RATE.search(f.label) or "户籍" in f.label:
             continue
         before = [g for g in model.figs[:f.idx] if g.line == f.line and g.role == "level" and g.unit.kind == "count"]
         urban = _one([g for g in before if _URBAN.search(g.label)])

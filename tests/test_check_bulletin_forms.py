@@ -95,7 +95,8 @@ CASES = [
     ("share-of-target", TARGET_HANT.format(v="106.0"), None, ""),
     ("share-of-target", TARGET_HANT.format(v="110.0"), "error", "3.18萬人 / 3萬人"),
     ("natural-growth", BIRTH.format(v="1.59"), None, ""),
-    ("natural-growth", BIRTH.format(v="1.95"), "error", "gives 1.58–1.60‰"),
+    # the two rates are read as the plain numbers they print (not 8.01倍, a multiple)
+    ("natural-growth", BIRTH.format(v="1.95"), "error", "(8.01 - 6.42) * 1‰, which gives 1.58–1.60‰"),
     ("share-of-named", SHARE.format(v="64.1"), None, ""),
     ("share-of-named", SHARE.format(v="61.4"), "error", "418.50亿元 / 652.80亿元"),
     ("share-of-named", SHARE_HANT.format(v="72.1"), None, ""),

@@ -98,11 +98,18 @@ def test_surrounding_spaces_are_ignored() -> None:
     assert resolve(" 億元 ").scale == Fr(10**8)
 
 
-@pytest.mark.parametrize("name", ["光年", "meter", "inch", "km", "", "percent", "百分比", "億 元", "[km]",
+@pytest.mark.parametrize("name", ["光年", "meter", "inch", "km", "percent", "百分比", "億 元", "[km]",
                                   "[百分比]x"])
 def test_unknown_units_raise_key_error(name: str) -> None:
     with pytest.raises(KeyError):
         resolve(name)
+
+
+def test_no_unit_is_the_plain_number() -> None:
+    """`unit = ""`: a figure read without its unit (出生率7.45‰ as 7.45), shown bare; not a rate, not a count."""
+    plain = resolve("")
+    assert (plain.name, plain.scale, plain.dims, plain.rate_kind, plain.integer) == ("", Fr(1), (), None, False)
+    assert resolve("  ").name == ""
 
 
 def test_known_units_sorted_and_complete() -> None:

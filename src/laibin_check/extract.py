@@ -678,7 +678,8 @@ def render(d: Draft) -> str:
         add("")
         for alt in alternates.get(f.id, []):
             _fact(add, f, alt.id, unit=alt.unit)
-            add(f"# the same figure read in {alt.unit}, as a relation below reads it")
+            add(f"# the same figure read {f'in {alt.unit}' if alt.unit else 'as a plain number'}, as a relation "
+                "below reads it")
             add("")
         for s in after.get(f.id, []):
             out = add if s.written else _commented(add, s)
@@ -711,14 +712,14 @@ def render(d: Draft) -> str:
 Add = Callable[[str], None]
 
 
-def _fact(add: Add, f: Figure, fid: str, unit: str = "") -> None:
+def _fact(add: Add, f: Figure, fid: str, unit: str | None = None) -> None:
     m = f.mention
     add("[[fact]]")
     add(f"id = {toml_string(fid)}")
     add(f"group = {toml_string(f.group)}")
     add(f"quote = {toml_string(f.quote)}")
     add(f"value = {toml_string(m.value)}")
-    add(f"unit = {toml_string(unit or f.unit)}")
+    add(f"unit = {toml_string(f.unit if unit is None else unit)}")  # "": the plain number
     add(f"period = {toml_string(f.period)}")
     add(f"measure = {toml_string(f.measure)}")
     if m.kind in ("rank", "record"):

@@ -92,6 +92,9 @@ for _c in ("人", "人次", "件", "筆"):
 
 _SIMPLIFIED = str.maketrans("萬億噸個項張單條戶輛臺時點畝頃處頭門間屆輪筆棟類隊場種裏標準歐樁顆對車",
                             "万亿吨个项张单条户辆台时点亩顷处头门间届轮笔栋类队场种里标准欧桩颗对车")
+# No unit at all: a figure read as the plain number it prints (出生率7.45‰ as 7.45, so that 7.45 - 6.85 = 0.60 is
+# scaled back to ‰), as `check` and `extract` write such a reading; shown as the bare number.
+_TABLE[""] = ("times", "times")
 UNIT_NAMES: dict[str, tuple[str, str]] = dict(_TABLE)
 for _name, _spec in _TABLE.items():
     UNIT_NAMES.setdefault(_name.translate(_SIMPLIFIED), _spec)
@@ -130,7 +133,8 @@ class Unit(NamedTuple):
 
 
 def known_units() -> list[str]:
-    return sorted(UNIT_NAMES)
+    """The unit names, for messages: the empty one (a plain number) is shown as ""."""
+    return sorted(name or '""' for name in UNIT_NAMES)
 
 
 # units.txt holds two shapes of definition only: `name = [dimension]`, a base unit, and `name = N` or

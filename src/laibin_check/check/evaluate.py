@@ -22,8 +22,9 @@ from laibin_check.findings import Finding, ReportResult
 from laibin_check.report import ReportText
 
 SUGGESTION_CODE = "LC120"
-PLAIN_UNIT = "倍"
-"""The unit table's plain number (scale 1, no dimension): a figure read without its unit."""
+PLAIN_UNIT = ""
+"""The unit table's plain number (scale 1, no dimension, no name): a figure read without its unit, shown bare
+(7.45 - 6.85, not 7.45倍 - 6.85倍: 倍 is a unit of its own, a multiple)."""
 
 
 class Judged(NamedTuple):

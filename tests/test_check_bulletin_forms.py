@@ -55,8 +55,13 @@ RETAIL = ("全年社会消费品零售总额1458.60亿元，比上年增长6.2%�
 DEPOSIT = "年末金融机构本外币各项存款余额5620.40亿元，比年初增加412.60亿元，比上年末增长{v}%。"
 DEPOSIT_HANT = "年末金融機構本外幣各項存款餘額4380.50億元，比年初增加310.20億元，增長{v}%。"
 
+INCREMENT = "前10个月，全省进出口8456.3亿元，增长6.8%，增量为536.2亿元。其中，出口5312.7亿元；进口{m}亿元。"
+
 CASES = [
     # (rule, text, severity or None when the figures agree, what the message shows)
+    # 增量 is a change: never the total of the halves after it (出口 + 进口 are not 536.2亿元)
+    ("total-of-parts", INCREMENT.format(m="3143.6"), None, ""),
+    ("total-of-parts", INCREMENT.format(m="3243.6"), "error", "5312.7亿元 + 3243.6亿元"),
     ("industrial-structure", GDP.format(a="10.9", c="46.9"), None, ""),
     ("industrial-structure", GDP.format(a="12.9", c="46.9"), "error", "355.00亿元 / 3256.80亿元"),
     ("industrial-structure", GDP.format(a="10.9", c="47.0"), "error", "1527.40亿元 / 3256.80亿元"),

@@ -18,6 +18,9 @@ BOUND_ONLY = "上半年，甲市GDP超过8000亿元。上半年，甲市数字�
 OTHER_WHOLE = ("1-8月，甲省外贸进出口值32878.4亿元，增长17.1%，占全国进出口总值的13.3%。其中，出口20310.4亿元，"
                "增长18.6%；进口12568亿元，增长14.7%。同期，甲省民营企业进出口12315.2亿元，占外贸总值的{v}%。")
 
+FIRST_MONTHS = ("前三季度，全省进出口7543.9亿元，增长6.2%。前10个月，全省进出口8456.3亿元，增长6.8%。"
+                "同期，全省对东盟进出口1623.5亿元，占全省外贸总值的{v}%。")
+
 CASES = [
     # (text, severity of the share finding or None when nothing is flagged, what the message shows)
     (SHORT_NAME.format(v="23.5"), None, ""),  # 社零 is 社会消费品零售总额: 6.6 / 28.1 = 23.5%
@@ -29,6 +32,9 @@ CASES = [
     (BOUND_ONLY.format(v="20.0"), None, ""),  # over 8000亿元 alone: any share below 28.8% may hold
     (OTHER_WHOLE.format(v="37.5"), None, ""),  # 12315.2 / 32878.4: 外贸总值 is the province's 进出口值
     (OTHER_WHOLE.format(v="60.6"), "error", "12315.2亿元 / 32878.4亿元"),  # never the 出口 20310.4 (60.6%)
+    # 前10个月 is 1-10月: the share is of its total, not of 前三季度's (1623.5 / 7543.9 = 21.5%)
+    (FIRST_MONTHS.format(v="19.2"), None, ""),
+    (FIRST_MONTHS.format(v="21.5"), "error", "1623.5亿元 / 8456.3亿元"),
 ]
 
 

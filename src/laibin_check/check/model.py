@@ -32,9 +32,10 @@ SHARE_WORDS = ("占比", "比重", "占", "份额", "比例", "增长面", "覆�
 """增长面 (the share of units that grew) is a share, not a growth: it is found before 增长 in `_role`."""
 _PERIOD = re.compile(
     r"(?P<y1>\d{4})(?:年)?\s*[-—~至到]\s*(?P<y2>\d{4})年"
-    r"|(?P<year>\d{4})年(?:(?P<yq>[一二三四1-4])季度|(?P<yh>上|下)半年|前三季度"
+    r"|(?P<year>\d{4})年(?:(?P<yq>[一二三四1-4])季度|(?P<yh>上|下)半年|前三季度|(?<!提)前(?P<yfm>\d{1,2}|两|[二三四五六七八九]|十[一二]?)个月"
     r"|(?P<ym1>\d{1,2})\s*(?:[-—~至到]\s*(?P<ym2>\d{1,2}))?月(?:份)?)?"
     r"|(?P<m1>\d{1,2})\s*(?:[-—~至到]\s*(?P<m2>\d{1,2}))\s*月(?:份)?"
+    r"|(?<!提)前(?P<fm>\d{1,2}|两|[二三四五六七八九]|十[一二]?)个月"
     r"|(?P<q>[一二三四1-4])季度|首季|(?P<h>上|下)半年|前三季度|(?P<mo>\d{1,2})月(?:份)?(?![\d日])"
     r"|(?P<rel>今年|去年|上年同期|上年|去年同期|同期)"
 )
@@ -314,6 +315,18 @@ def _role(m: Mention, unit: Unit, label: str) -> Role:
     return "level"
 
 
+def _months(text: str) -> int:
+    """The number of months of 前N个月: 10, 两, 十, 十二."""
+    if text.isdigit():
+        return int(text)
+    if text == "两":
+        return 2
+    digits = "一二三四五六七八九"
+    if text.startswith("十"):
+        return 10 + (digits.index(text[1]) + 1 if len(text) > 1 else 0)
+    return digits.index(text[0]) + 1
+
+
 def _period_key(m: re.Match[str]) -> str:
     g = m.groupdict()
     text = m.group(0)
@@ -328,11 +341,15 @@ def _period_key(m: re.Match[str]) -> str:
             return f"{y}M1-6" if g["yh"] == "上" else f"{y}H2"
         if "前三季度" in text:
             return f"{y}M1-9"
+        if g["yfm"]:
+            return f"{y}M1-{_months(g['yfm'])}"
         if g["ym1"]:
             return f"{y}M{int(g['ym1'])}" + (f"-{int(g['ym2'])}" if g["ym2"] else "")
         return y
     if g["m1"]:
         return f"M{int(g['m1'])}-{int(g['m2'])}"
+    if g["fm"]:
+        return f"M1-{_months(g['fm'])}"  # 前10个月 is 1-10月
     if g["q"]:
         q = "一二三四".find(g["q"]) + 1 or int(g["q"])
         return "M1-3" if q == 1 else f"Q{q}"

@@ -55,11 +55,18 @@ RETAIL = ("全年社会消费品零售总额1458.60亿元，比上年增长6.2%�
 DEPOSIT = "年末金融机构本外币各项存款余额5620.40亿元，比年初增加412.60亿元，比上年末增长{v}%。"
 DEPOSIT_HANT = "年末金融機構本外幣各項存款餘額4380.50億元，比年初增加310.20億元，增長{v}%。"
 
+MONTH_AND_YEAR_TO_DATE = ("10月份，全省社会消费品零售总额1586.3亿元，同比增长5.1%。1-10月份，全省社会消费品零售总额"
+                          "15234.7亿元，同比增长4.6%。按经营单位所在地分，城镇消费品零售额{u}亿元；乡村消费品零售额233.5亿元。")
 INCREMENT = "前10个月，全省进出口8456.3亿元，增长6.8%，增量为536.2亿元。其中，出口5312.7亿元；进口{m}亿元。"
 
 CASES = [
     # (rule, text, severity or None when the figures agree, what the message shows)
     # 增量 is a change: never the total of the halves after it (出口 + 进口 are not 536.2亿元)
+    # An undated breakdown after a month's and a year-to-date total: it adds up to one of them (10月's), which
+    # holds the claim; when it adds up to none, the nearest reading is shown.
+    ("breakdown-halves", MONTH_AND_YEAR_TO_DATE.format(u="1352.8"), None, ""),
+    ("breakdown-halves", MONTH_AND_YEAR_TO_DATE.format(u="1452.8"), "error",
+     "1586.3亿元 does not follow from 1452.8亿元 + 233.5亿元"),
     ("total-of-parts", INCREMENT.format(m="3143.6"), None, ""),
     ("total-of-parts", INCREMENT.format(m="3243.6"), "error", "5312.7亿元 + 3243.6亿元"),
     ("industrial-structure", GDP.format(a="10.9", c="46.9"), None, ""),

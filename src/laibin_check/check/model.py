@@ -213,6 +213,12 @@ class Model:
         return Fig(len(self.figs), m, unit, printed, printed.interval.scale(unit.scale), role, start, end, line,
                    column, sentence, clause, label, context, self._period_at(start, line))
 
+    def names_period(self, start: int, end: int) -> bool:
+        """Whether a period is named in [start, end) of the normalised text (a sentence that dates its own figures,
+        rather than inheriting the last period its paragraph named)."""
+        at = bisect.bisect_left(self._period_starts, start)
+        return at < len(self._period_starts) and self._period_starts[at] < end
+
     def period_of(self, offset: int) -> str:
         """The period key for a place in the original text (see _period_at): `extract` writes it as a fact's."""
         return self._period_at(self.to_norm(offset), 0)

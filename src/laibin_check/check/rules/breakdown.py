@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from fractions import Fraction
 
 from laibin_check.check.model import Fig, Model, same_period, words_only
 from laibin_check.check.relation import Relation
@@ -57,20 +58,25 @@ def propose(model: Model) -> Iterator[Relation]:
             continue
         if by == "其中" and not _names_whole(total, a, b):
             continue
-        if by != "其中":
-            yield Relation("breakdown-halves", "sum", total, (a, b), "{0} + {1}", "error",
-                           f"{by}: {a.shown} + {b.shown} = {total.shown}",
-                           message=f"the two halves of a breakdown {by} add up to the total")
-        growths = [_growth(model, g) for g in (total, a, b)]
-        gt, ga, gb = growths
-        if gt is not None and ga is not None and gb is not None:
-            # Each half's level a year before is its level over 1 + its growth; the total's growth is the total
-            # over the sum of those, less 1 (current prices: these totals are nominal).
-            yield Relation("breakdown-halves", "growth", gt, (a, b, ga, gb),
-                           "({0} + {1}) / ({0} / (1 + {2}) + {1} / (1 + {3})) - 1", "error",
-                           f"{by}: {a.shown} up {ga.shown} and {b.shown} up {gb.shown} make "
-                           f"{total.shown} up {gt.shown}",
-                           message="the total's growth follows from its halves' levels and growths")
+        # A breakdown that dates none of its figures (按经营单位所在地分，城镇消费品零售额…) may break down any total
+        # of its measure the paragraph printed before it (10月份…1586.3亿元。1-10月份…15234.7亿元。): each is a
+        # reading of one claim, which fails only when the halves add up to none.
+        totals = [total] if model.names_period(s_start, a.start) else _totals(model, total, a, b, s_start)
+        ga, gb = _growth(model, a), _growth(model, b)
+        for whole in totals:
+            if by != "其中":
+                yield Relation("breakdown-halves", "sum", whole, (a, b), "{0} + {1}", "error",
+                               f"{by}: {a.shown} + {b.shown} = {whole.shown}", claim=f"halves:{a.idx}",
+                               message=f"the two halves of a breakdown {by} add up to the total")
+            gt = _growth(model, whole)
+            if gt is not None and ga is not None and gb is not None:
+                # Each half's level a year before is its level over 1 + its growth; the total's growth is the
+                # total over the sum of those, less 1 (current prices: these totals are nominal).
+                yield Relation("breakdown-halves", "growth", gt, (a, b, ga, gb),
+                               "({0} + {1}) / ({0} / (1 + {2}) + {1} / (1 + {3})) - 1", "error",
+                               f"{by}: {a.shown} up {ga.shown} and {b.shown} up {gb.shown} make "
+                               f"{whole.shown} up {gt.shown}", claim=f"halves-growth:{a.idx}",
+                               message="the total's growth follows from its halves' levels and growths")
 
 
 def _halves(levels: list[Fig], halves: tuple[str, str]) -> tuple[Fig, Fig] | None:
@@ -105,6 +111,33 @@ def _head(g: Fig) -> str:
 
 def _one(figs: list[Fig]) -> Fig | None:
     return figs[0] if len(figs) == 1 else None
+
+
+def _totals(model: Model, nearest: Fig, a: Fig, b: Fig, s_start: int) -> list[Fig]:
+    """The nearest total first, then the paragraph's earlier levels of the halves' measure (社会消费品零售总额 for
+    城镇消费品零售额 and 乡村消费品零售额), each larger than either half."""
+    measure = re.sub(r"^(城镇|乡村|农村|商品|餐饮|出口|进口)", "", _head(a))[:2]
+    out = [nearest]
+    for g in reversed(model.figs[:nearest.idx]):
+        if g.line != a.line:
+            break
+        if g.role != "level" or g.unit.dims != a.unit.dims or _AVERAGE.search(g.label) or len(measure) < 2 \
+                or measure not in words_only(g.label) or not g.interval.hi > max(a.interval.lo, b.interval.lo):
+            continue
+        g_start, _ = model.sentence_span(g.sentence)
+        if not _INTRO.match(model.norm[g_start:g.start].lstrip()) and g.start < s_start:
+            out.append(g)
+    # The reading the halves come nearest first: a claim that fails on every reading is shown by its first.
+    return sorted(out, key=lambda g: _distance(g, (a, b)))
+
+
+def _distance(whole: Fig, parts: tuple[Fig, Fig]) -> Fraction:
+    """How far the parts' sum is from the whole, relative to it (the lower ends of the printed intervals)."""
+    ends = [f.interval.lo for f in (whole, *parts)]
+    if not all(isinstance(e, Fraction) for e in ends) or not ends[0]:
+        return Fraction(10**9)  # an unbounded or zero end: last
+    whole_lo, first, second = (Fraction(e) for e in ends)
+    return abs(whole_lo - first - second) / whole_lo
 
 
 def _total(model: Model, first: Fig, s_start: int) -> Fig | None:

@@ -21,6 +21,9 @@ OTHER_WHOLE = ("1-8月，甲省外贸进出口值32878.4亿元，增长17.1%，�
 FIRST_MONTHS = ("前三季度，全省进出口7543.9亿元，增长6.2%。前10个月，全省进出口8456.3亿元，增长6.8%。"
                 "同期，全省对东盟进出口1623.5亿元，占全省外贸总值的{v}%。")
 
+BY_MODE = ("前10个月，全省进出口8456.3亿元，增长6.8%。全省以一般贸易方式进出口5683.9亿元，占全省外贸总值的比重由"
+           "去年同期的65.9%提升至67.2%。同期，民营企业进出口4953.7亿元，占全省外贸总值的{v}%。")
+
 CASES = [
     # (text, severity of the share finding or None when nothing is flagged, what the message shows)
     (SHORT_NAME.format(v="23.5"), None, ""),  # 社零 is 社会消费品零售总额: 6.6 / 28.1 = 23.5%
@@ -32,6 +35,9 @@ CASES = [
     (BOUND_ONLY.format(v="20.0"), None, ""),  # over 8000亿元 alone: any share below 28.8% may hold
     (OTHER_WHOLE.format(v="37.5"), None, ""),  # 12315.2 / 32878.4: 外贸总值 is the province's 进出口值
     (OTHER_WHOLE.format(v="60.6"), "error", "12315.2亿元 / 32878.4亿元"),  # never the 出口 20310.4 (60.6%)
+    # 以一般贸易方式进出口 is a part by trade mode, not the 外贸总值 (4953.7 / 5683.9 = 87.2%)
+    (BY_MODE.format(v="58.6"), None, ""),
+    (BY_MODE.format(v="60.6"), "error", "4953.7亿元 / 8456.3亿元"),
     # 前10个月 is 1-10月: the share is of its total, not of 前三季度's (1623.5 / 7543.9 = 21.5%)
     (FIRST_MONTHS.format(v="19.2"), None, ""),
     (FIRST_MONTHS.format(v="21.5"), "error", "1623.5亿元 / 8456.3亿元"),

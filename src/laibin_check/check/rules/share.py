@@ -19,6 +19,8 @@ from laibin_check.check.relation import Relation
 _GENERIC = re.compile(r"(总值|总额|总量|总数|总计|合计|总|全部|的|比重|比例|份额|规模)")
 _ENTITIES = ("全国", "中国", "我国", "全省", "全市", "全区", "全县", "全球", "世界", "全年")
 _MAX_READINGS = 24
+_BY_MODE = re.compile(r"以[^,;。]{0,10}方式")
+"""以一般贸易方式进出口5683.9亿元: the part of a breakdown by trade mode, never the whole other parts are shares of."""
 
 
 def propose(model: Model) -> Iterator[Relation]:
@@ -58,7 +60,7 @@ def propose(model: Model) -> Iterator[Relation]:
         for w in reversed(model.figs[: part.idx]):
             if w.role != "level" or w.unit.dims != part.unit.dims or share_parts.get(w.idx) == spelled:
                 continue
-            if not w.interval.hi > part.interval.lo or same_period(w, part) is False:
+            if not w.interval.hi > part.interval.lo or same_period(w, part) is False or _BY_MODE.search(w.label):
                 continue
             words = _words(model, w)
             if entity and entity not in w.context[-24:] and entity not in ("全年",):

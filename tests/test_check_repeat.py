@@ -35,6 +35,9 @@ def test_one_figure_printed_twice(text: str, severity: str | None, shown: str) -
     # a heading before a colon names the place: two provinces' figures, not one figure twice
     "各省经济\n甲省：前三季度GDP为8.8万亿元，同比增长9.7%。\n乙省：前三季度GDP为6.2万亿元，同比增长10.2%。",
     "人口与人均GDP\n无锡2019年人口为659万，人均GDP稀释了1.4万元。\n苏州2019年人口为1079万，人均GDP稀释了2万元。",
+    # 比去年同期 is one base of comparison, not a 同期 that would carry 2019 over from the paragraph before
+    "国庆假期\n2019年国庆假期，全市接待游客1084.7万人次。\n过夜游客512.3万人次，比去年同期提高2.1个百分点。"
+    "10月3日，全市接待游客241.5万人次。",
 ])
 def test_not_read_as_one_figure(text: str) -> None:
     assert_rule_case(("same-figure-twice",), text, None, "")

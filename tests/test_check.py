@@ -287,3 +287,23 @@ def test_a_fall_of_more_than_the_whole_level() -> None:
     # a profit can turn into a loss: only a review suggestion
     assert errors("全市规模以上工业企业利润下降130%。") == []
     assert [f["code"] for f in problems("全市规模以上工业企业利润下降130%。")] == ["LC120"]
+
+
+@pytest.mark.parametrize(("text", "periods"), [
+    # 前N个月 is 1-N月, with or without its year; 提前 (early) and 前一个月 (the month before) date nothing
+    ("前10个月，全省进出口8456.3亿元。", ["M1-10"]),
+    ("2023年前十一个月，全省进出口7920.2亿元。", ["2023M1-11"]),
+    ("全省提前10个月完成进出口8456.3亿元。", [""]),
+    # 上年 dates its own sentence only; after 由…到 the figure is the report's own period again
+    ("2024年全省生产总值32468.6亿元。上年全省生产总值30912.4亿元。第一产业增加值2856.3亿元。",
+     ["2024", "prior", "2024"]),
+    ("全年全县地区生产总值由上年的172.36亿元增加到185.60亿元。", ["prior", ""]),
+    # 比去年同期 is a base of comparison as a whole: no 同期 carried over from 2019 in the paragraph before
+    ("2019年，全市接待游客1084.7万人次。\n比去年同期提高2.1个百分点。全市接待游客241.5万人次。", ["2019", "", ""]),
+])
+def test_the_period_each_figure_is_read_in(text: str, periods: list[str]) -> None:
+    from laibin_check.check.model import Model
+    from laibin_check.report import ReportText
+
+    model = Model(ReportText.from_string(text, "report.txt"))
+    assert [f.period for f in model.figs] == periods

@@ -66,19 +66,14 @@ def _substituted(ctx: Context, n: F.Node, outer: int) -> str:
         return "-" + _substituted(ctx, n.operand, 3)
     prec = 1 if n.op in "+-" else 2
     right = prec + 1 if n.op in "-/" else prec
-    if n.op == "*" and _falling_ref(ctx, n.right):
+    if isinstance(n.right, F.Ref) and n.right.name in ctx.printed and _falls(ctx, n.right.name):
+        if prec == 1:  # 1 + 下降0.6% is shown 1 - 0.6%, not 1 + 0.6% nor 1 + -0.6%
+            op = "-" if n.op == "+" else "+"
+            text = f"{_substituted(ctx, n.left, prec)} {op} {printed_text(ctx, n.right.name)}"
+            return f"({text})" if prec < outer else text
         right = 3  # a * (-0.6%), not a * -0.6%
-    if prec == 1 and isinstance(n.right, F.Ref) and _falling_ref(ctx, n.right):
-        # 1 + 下降0.6% is shown 1 - 0.6%, not 1 + 0.6% nor 1 + -0.6%.
-        op = "-" if n.op == "+" else "+"
-        text = f"{_substituted(ctx, n.left, prec)} {op} {printed_text(ctx, n.right.name)}"
-    else:
-        text = f"{_substituted(ctx, n.left, prec)} {n.op} {_substituted(ctx, n.right, right)}"
+    text = f"{_substituted(ctx, n.left, prec)} {n.op} {_substituted(ctx, n.right, right)}"
     return f"({text})" if prec < outer else text
-
-
-def _falling_ref(ctx: Context, n: F.Node) -> bool:
-    return isinstance(n, F.Ref) and n.name in ctx.printed and _falls(ctx, n.name)
 
 
 def _falls(ctx: Context, fact_id: str) -> bool:

@@ -69,10 +69,9 @@ def _bare_unit(before: str) -> str:
 
 _COMPARED = re.compile(r"(比|较|于|以|与)(\d{4}年)?$")
 """比2019年同期: the base of a comparison, 同期 included, is not the period of the figures that follow."""
-_FROM = re.compile(r"由$")
-"""由上年的172.36亿元增加到185.60亿元: a period after 由 is the starting level's; it ends at the 到 (至, 为) of its
-clause, and what follows is of the period named before it."""
-_FROM_END = re.compile(r"[到至为]|[,;。]")
+_FROM_END = re.compile(r"[到至为,;。]")
+"""由上年的172.36亿元增加到185.60亿元: a period right after 由 is the starting level's; it ends at the 到 (至, 为) of
+its clause, and what follows is of the period named before it."""
 
 
 class Fig(NamedTuple):
@@ -243,7 +242,7 @@ class Model:
         sentence for the year before (上年全省生产总值为30912.4亿元。分产业看，… is the report's own year again);
         else never."""
         never = len(self.norm) + 1
-        if _FROM.search(self.norm[max(0, start - 1):start]):
+        if self.norm[start - 1:start] == "由":
             m = _FROM_END.search(self.norm, end)
             return m.start() + 1 if m is not None and m.group(0) in "到至为" else never
         if key == "prior":

@@ -94,8 +94,13 @@ def _names_whole(total: Fig, a: Fig, b: Fig) -> bool:
     ha, hb = _head(a), _head(b)
     if ha.startswith("出口") and hb.startswith("进口"):
         return "进出口" in words
-    measure = re.sub(r"^(城镇|乡村|农村|商品|餐饮)", "", ha)
+    measure = _measure(a)
     return len(measure) >= 3 and measure[:3] in words
+
+
+def _measure(half: Fig) -> str:
+    """A half's measure without the half's own name: 消费品零售额 of 城镇消费品零售额, 零售额 of 商品零售额."""
+    return re.sub(r"^(城镇|乡村|农村|商品|餐饮|出口|进口)", "", _head(half))
 
 
 def _sentences(model: Model) -> dict[int, list[Fig]]:
@@ -116,16 +121,18 @@ def _one(figs: list[Fig]) -> Fig | None:
 def _totals(model: Model, nearest: Fig, a: Fig, b: Fig, s_start: int) -> list[Fig]:
     """The nearest total first, then the paragraph's earlier levels of the halves' measure (社会消费品零售总额 for
     城镇消费品零售额 and 乡村消费品零售额), each larger than either half."""
-    measure = re.sub(r"^(城镇|乡村|农村|商品|餐饮|出口|进口)", "", _head(a))[:2]
+    measure = _measure(a)[:2]
     out = [nearest]
+    if len(measure) < 2:
+        return out
     for g in reversed(model.figs[:nearest.idx]):
         if g.line != a.line:
             break
-        if g.role != "level" or g.unit.dims != a.unit.dims or _AVERAGE.search(g.label) or len(measure) < 2 \
+        if g.role != "level" or g.unit.dims != a.unit.dims or _AVERAGE.search(g.label) \
                 or measure not in words_only(g.label) or not g.interval.hi > max(a.interval.lo, b.interval.lo):
             continue
         g_start, _ = model.sentence_span(g.sentence)
-        if not _INTRO.match(model.norm[g_start:g.start].lstrip()) and g.start < s_start:
+        if not _INTRO.match(model.norm[g_start:g.start].lstrip()):
             out.append(g)
     # The reading the halves come nearest first: a claim that fails on every reading is shown by its first.
     return sorted(out, key=lambda g: _distance(g, (a, b)))
@@ -133,11 +140,10 @@ def _totals(model: Model, nearest: Fig, a: Fig, b: Fig, s_start: int) -> list[Fi
 
 def _distance(whole: Fig, parts: tuple[Fig, Fig]) -> Fraction:
     """How far the parts' sum is from the whole, relative to it (the lower ends of the printed intervals)."""
-    ends = [f.interval.lo for f in (whole, *parts)]
-    if not all(isinstance(e, Fraction) for e in ends) or not ends[0]:
+    w, first, second = (f.interval.lo for f in (whole, *parts))
+    if not (isinstance(w, Fraction) and isinstance(first, Fraction) and isinstance(second, Fraction)) or not w:
         return Fraction(10**9)  # an unbounded or zero end: last
-    whole_lo, first, second = (Fraction(e) for e in ends)
-    return abs(whole_lo - first - second) / whole_lo
+    return abs(w - first - second) / w
 
 
 def _total(model: Model, first: Fig, s_start: int) -> Fig | None:

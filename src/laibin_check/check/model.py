@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
-from laibin_check.figures import Mention, scan_report
+from laibin_check.figures import Mention, fact_sign, scan_report
 from laibin_check.numbers import Interval, Printed, Readings, parse_printed
 from laibin_check.report import ReportText, normalise
 from laibin_check.units import Unit, resolve
@@ -504,6 +504,57 @@ def is_up(words: str) -> bool | None:
     if up == down:
         return None
     return up
+
+
+_PLANNED = re.compile(r"((预算|计划|目标|任务)(?!收入|支出|执行|草案|内|外)[^,;:。]{0,6}|调整(为|到|至))$")
+_AVERAGED = re.compile(r"(日均|月均|周均|人均|户均|亩均|平均|均价)")
+_CHANGED = re.compile(r"(增加|减少|增长|下降|净增|净减|增量|提高|回落|多|少)了?"
+                      r"(\d[\d.]*[^\d,;:。]{0,4}(和|、|及|与))*$")
+_COMPARED_TERM = re.compile(r"(?<![同环])(比|较)(?!重|例|率|值)[^,;:。比较]{0,12}$")
+_NETTED = re.compile(r"(顺差|逆差|差额|净出口|净进口|结余|净流入|净流出)[^,;:。]{0,4}$")
+
+
+def planned(f: Fig) -> bool:
+    """A level a plan sets, not one the period reached: 年初预算为182000万元, 调整为185000万元, 计划投资, 目标任务.
+    Names that hold 预算 (一般公共预算收入, 预算执行) are measures, not plans."""
+    return _PLANNED.search(f.label) is not None
+
+
+def averaged(f: Fig) -> bool:
+    """A level averaged over days, people or units (日均18.06亿元, 人均, 户均, 平均): never a whole of totals, and
+    never the total it averages."""
+    return _AVERAGED.search(f.label) is not None
+
+
+def changed(f: Fig) -> bool:
+    """A level printed as a change (比年初增加6286.8亿元, 比常住人口多33.74万人, 增量; 分别增加398.72亿元和286.93亿元
+    for both): a whole or a part only of other changes."""
+    return _CHANGED.search(f.label) is not None
+
+
+def compared(f: Fig) -> bool:
+    """A figure printed as the term a comparison is made against (比上年同期末的56131.9亿元, 增速比上半年的7.1%,
+    较2019年同期的612.40万标箱): the other period's figure, never the sentence's subject nor its whole."""
+    return _COMPARED_TERM.search(f.label) is not None
+
+
+def netted(f: Fig) -> bool:
+    """A balance of two flows (贸易顺差225.43亿元, 差额, 净出口, 结余): never the sum of the parts after it."""
+    return _NETTED.search(f.label) is not None
+
+
+def signed(f: Fig) -> bool:
+    """The engine reads `f` as negative: a fall word stands right before it (下降9.7% is -9.7%, 减少14万人 is
+    -14万人, 回落0.4个百分点 is -0.4; figures.fact_sign, the facts files' rule of signs)."""
+    return fact_sign(f.mention, f.value) < 0
+
+
+def rising(stated: Fig, up: bool) -> bool:
+    """Whether a change stated as `stated` is new - old (new / old - 1 for a growth): when the change is up, and
+    when the stated figure carries its fall's sign (由317.22亿元减少到286.45亿元, 减少30.77亿元: -30.77 =
+    286.45 - 317.22). Only a fall stated without a fall word (比上年少30亿元, 比总水平低3.4个百分点) is its size,
+    old - new. One rule for every relation of a stated change, so none reads a fall's sign twice."""
+    return up or signed(stated)
 
 
 def listed(model: Model, first: Fig, candidates: Sequence[Fig]) -> list[Fig]:

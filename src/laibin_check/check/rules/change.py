@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from laibin_check.check.model import Fig, Model, is_up
+from laibin_check.check.model import Fig, Model, averaged, is_up, rising
 from laibin_check.check.relation import Relation
 
 _FROM = re.compile(r"(由|从)[^,;:]{0,12}$")
 _TO = re.compile(r"^(增加|增长|提高|上升|下降|减少|降低|扩大|缩小|回落|跃升|攀升|下滑)?(到|至)了?$")
-_SINCE = re.compile(r"(比|较)(上年|去年|上年同期|去年同期|\d{4}年|同期)?(同期)?(的)?$")
+_SINCE = re.compile(r"(比|较)(上年|去年|上年同期|去年同期|\d{4}年|同期)?(同期|末|底)?(的)?$")
 _REAL = ("生产总值", "gdp", "GDP", "增加值")
 
 
@@ -25,19 +25,34 @@ def propose(model: Model) -> Iterator[Relation]:
         if old.role != "level":
             continue
         nxt = [f for f in model.in_sentence(old) if f.start >= old.end]
-        if len(nxt) < 2:
+        if not nxt:
             continue
-        if _FROM.search(old.label) and _TO.match(model.between(old, nxt[0]).strip()):
+        if len(nxt) > 1 and _FROM.search(old.label) and _TO.match(model.between(old, nxt[0]).strip()):
             new, stated = nxt[0], nxt[1]
             up = is_up(model.between(old, nxt[0])) is not False
             yield from _stated(old, new, stated, up, f"from {old.shown} to {new.shown}")
         elif _SINCE.search(old.label) and old.idx > 0:
-            new = model.figs[old.idx - 1]
-            stated = nxt[0]
-            if new.sentence != old.sentence or new.role != "level":
+            compared_with = _compared_with(model, old)
+            if compared_with is None:
                 continue
+            new, stated = compared_with, nxt[0]
             up = is_up(stated.label[-4:]) is not False
             yield from _stated(old, new, stated, up, f"{new.shown}, {old.label[-6:]}{old.shown}")
+
+
+def _compared_with(model: Model, old: Fig) -> Fig | None:
+    """The level compared with last year's `old`: the last level before it in its sentence, passing over what
+    a bracket adds (单产每亩398.1公斤（每公顷5971公斤），比上年的391.2公斤) and a daily average printed beside the
+    total (862.57万标箱，日均4.77万标箱；较2019年同期的612.40万标箱) unless `old` is one too."""
+    s_start, _ = model.sentence_span(old.sentence)
+    for f in reversed(model.figs[max(0, old.idx - 6):old.idx]):
+        if f.sentence != old.sentence:
+            return None
+        head = model.norm[s_start:f.start]
+        if head.count("(") > head.count(")") or averaged(f) != averaged(old):
+            continue
+        return f if f.role == "level" else None
+    return None
 
 
 def _stated(old: Fig, new: Fig, stated: Fig, up: bool, why: str) -> Iterator[Relation]:
@@ -48,13 +63,13 @@ def _stated(old: Fig, new: Fig, stated: Fig, up: bool, why: str) -> Iterator[Rel
         direction = is_up(stated.label[-4:])
         if direction is None:
             return
-        formula = "{0} / {1} - 1" if direction else "1 - {0} / {1}"
+        formula = "{0} / {1} - 1" if rising(stated, direction) else "1 - {0} / {1}"
         yield Relation("change-between-levels", "ratio", stated, (new, old), formula,
                        "suggestion" if real else "error", f"{why}, {stated.label[-2:]}{stated.shown}",
                        confirm="that the growth is nominal (GDP and value added grow in real terms)" if real else "",
                        approximate="real growth against nominal levels" if real else "")
     elif stated.role == "level" and stated.unit.dims == new.unit.dims and re.search(
             r"(增加|减少|净增|增长|提高|下降|多|少)了?$", stated.label):
-        formula = "{0} - {1}" if up else "{1} - {0}"
+        formula = "{0} - {1}" if rising(stated, up) else "{1} - {0}"
         yield Relation("change-between-levels", "difference", stated, (new, old), formula, "error",
                        f"{why}, {stated.label[-2:]}{stated.shown}")

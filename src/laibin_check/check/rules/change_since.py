@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from laibin_check.check.model import Fig, Model, longest_common, words_only
+from laibin_check.check.model import Fig, Model, longest_common, rising, words_only
 from laibin_check.check.relation import Relation
 
 _SINCE = re.compile(r"(?:比|较)(?P<year>\d{4})年(?:的)?(?:数据|水平|末|底)?"
@@ -50,7 +50,7 @@ def _since_year(model: Model, d: Fig, year: str, verb: str) -> Iterator[Relation
     olds = [f for f in model.figs if f.line == d.line and f.end <= new.start and f.role == "level"
             and f.unit.dims == d.unit.dims and f.period == year and longest_common(_measure(f), words) >= 2]
     for old in olds:
-        yield Relation("change-since-year", "difference", d, (new, old) if up else (old, new), "{0} - {1}",
+        yield Relation("change-since-year", "difference", d, (new, old) if rising(d, up) else (old, new), "{0} - {1}",
                        "error" if len(olds) == 1 else "suggestion",
                        f"{new.shown}, 比{year}年 ({old.shown}, line {old.line}) {verb}{d.shown}",
                        confirm=f"that {old.shown} is the {year} level {d.shown} is counted from",
@@ -68,7 +68,8 @@ def _two_years(model: Model, d: Fig, verb: str) -> Iterator[Relation]:
         return
     if longest_common(_measure(old), _measure(new)) < 2 and longest_common(_measure(old), _measure(d)) < 2:
         return  # 2019年出口…，2020年进口…: two measures, not one measure's change
-    yield Relation("change-since-year", "difference", d, (new, old) if up else (old, new), "{0} - {1}", "error",
+    yield Relation("change-since-year", "difference", d, (new, old) if rising(d, up) else (old, new), "{0} - {1}",
+                   "error",
                    f"{old.period} {old.shown}, {new.period} {new.shown}: {verb}{d.shown}",
                    confirm=f"that {d.shown} is the change from {old.shown} to {new.shown}")
 

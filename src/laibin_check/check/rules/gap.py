@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from laibin_check.check.model import Fig, Model, is_up, model_runs
+from laibin_check.check.model import Fig, Model, compared, is_up, model_runs, rising, run_of, signed
 from laibin_check.check.relation import Relation
 
 _COMPARE = re.compile(r"(比|较|高于|低于|快于|慢于|超过|超出|高出|领先|落后)")
 _RATES = ("growth", "share", "rate")
+_MAGNITUDE = re.compile(r"(降幅|跌幅|降低幅度|下降幅度|减幅)")
 
 
 def propose(model: Model) -> Iterator[Relation]:
@@ -36,21 +37,37 @@ def _relation(g: Fig, hi: Fig, lo: Fig, why: str, certainty: str = "error") -> R
 
 
 def _inside(model: Model, g: Fig, before: list[Fig]) -> Iterator[Relation]:
-    """增长9.5%, 比上年同期的7.2%加快2.3个百分点."""
+    """增长9.5%, 比上年同期的7.2%加快2.3个百分点. The subject is the last rate before the compared one that is not
+    itself compared (增长7.5%，增速比上半年的7.1%提高0.4个百分点，比去年同期（6.9%）提高0.6个百分点: 7.5 and 6.9);
+    in a 分别 list, the item the comparison names (9月份、前三季度分别增长8.6%和7.5%，9月份增速比8月份的7.4%…)."""
     if len(before) < 2:
         return
-    other, subject = before[-1], before[-2]
+    other = before[-1]
+    subjects = [f for f in before[:-1] if not compared(f)]
+    if not subjects:
+        return
+    subject = subjects[-1]
     words = model.norm[other.end:g.start]
     lead = model.norm[subject.end:other.start]
-    m = _COMPARE.search(lead)
-    if m is None or other.clause != g.clause or not _comparable(subject, other):
+    ms = list(_COMPARE.finditer(lead))
+    if not ms or other.clause != g.clause or not _comparable(subject, other):
         return
+    m = ms[-1]
     if any(c in lead[m.end():] for c in ",;"):
         return
+    run = run_of(model, subject)
+    if run is not None and run.items and len(run.items) == len(run.figs) > 1:
+        named = lead[:m.start()].lstrip(",;")
+        picks = [f for item, f in zip(run.items, run.figs, strict=True) if item and named.startswith(item)]
+        if len(picks) != 1:
+            return  # a 分别 list whose item the comparison does not name: which one is compared is open
+        subject = picks[0]
+    if _MAGNITUDE.search(lead) and signed(subject) != signed(other):
+        return  # 下降2.6%，降幅比10月份的2.9%收窄0.3个百分点: sizes of falls, one printed with its sign
     direction = is_up(words) if is_up(words) is not None else is_up(lead[: m.start()] + m.group(0))
     if direction is None or re.search(r"(提高到|提升到|上升到|增加到|下降到|回落到|降至|升至|提高至)", lead):
         return
-    hi, lo = (subject, other) if direction else (other, subject)
+    hi, lo = (subject, other) if rising(g, direction) else (other, subject)
     yield _relation(g, hi, lo, f"{subject.shown} compared ({m.group(0)}) with {other.shown}, the gap {g.shown}")
 
 
@@ -68,7 +85,7 @@ def _from_to(model: Model, g: Fig, before: list[Fig]) -> Iterator[Relation]:
     direction = is_up(link)
     if direction is None:
         return
-    hi, lo = (new, old) if direction else (old, new)
+    hi, lo = (new, old) if rising(g, direction) else (old, new)
     yield _relation(g, hi, lo, f"from {old.shown} to {new.shown}, a change of {g.shown}")
 
 
@@ -88,7 +105,7 @@ def _named(model: Model, g: Fig, before: list[Fig]) -> Iterator[Relation]:
         if fx is None or fy is None or fx is fy:
             continue
         up = m.group(4) in ("高出", "高", "快", "多")
-        hi, lo = (fx, fy) if up else (fy, fx)
+        hi, lo = (fx, fy) if rising(g, up) else (fy, fx)
         yield _relation(g, hi, lo, f"{x} {fx.shown} and {y} {fy.shown} (分别), {x}比{y} {g.shown}")
         return
 

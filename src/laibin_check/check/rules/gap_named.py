@@ -14,7 +14,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from laibin_check.check.model import Fig, Model, longest_common, run_of, same_period, words_only
+from laibin_check.check.model import Fig, Model, compared, longest_common, rising, run_of, same_period, words_only
 from laibin_check.check.names import canonical
 from laibin_check.check.relation import Relation
 from laibin_check.check.rules import gap
@@ -60,7 +60,7 @@ def propose(model: Model) -> Iterator[Relation]:
             continue
         subjects = _named(model, growths, x_name) if len(x_name) >= 2 else []
         if not subjects:
-            rest = [f for f in growths if f not in others]
+            rest = [f for f in growths if f not in others and not compared(f)]
             subjects = [rest[-1]] if rest and rest[-1].clause >= g.clause - 1 else []
         yield from _readings(model, g, cmp, subjects, others, y_name)
 
@@ -74,7 +74,7 @@ def _readings(model: Model, g: Fig, cmp: str, subjects: list[Fig], others: list[
         return
     pairs.sort(key=lambda p: _two_year(p[0]) != _two_year(p[1]))  # a pair of one sort is the reading to show
     for subject, other in pairs[:_MAX_READINGS]:
-        hi, lo = (subject, other) if cmp in _UP else (other, subject)
+        hi, lo = (subject, other) if rising(g, cmp in _UP) else (other, subject)
         yield Relation("gap-to-named", "difference", g, (hi, lo), "{0} - {1}", "error",
                        f"{_name(model, subject)} {subject.shown} and {y_name} {other.shown}: {cmp} {g.shown}",
                        claim=f"gap:{g.idx}")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from laibin_check.check.model import Fig, Model, is_up, longest_common, same_period, words_only
+from laibin_check.check.model import Fig, Model, is_up, longest_common, rising, same_period, words_only
 from laibin_check.check.relation import Relation
 
 _GAP = re.compile(r"(比|较|高于|低于|快于|慢于)(总水平|总体水平|总体|总指数|整体水平|整体|平均水平|全部|总体价格水平)"
@@ -54,7 +54,7 @@ def propose(model: Model) -> Iterator[Relation]:
         up = is_up(m.group(1) + m.group(3))
         if up is None:
             continue
-        hi, lo = (part, whole) if up else (whole, part)
+        hi, lo = (part, whole) if rising(g, up) else (whole, part)
         yield Relation("gap-to-overall", "difference", g, (hi, lo), "{0} - {1}", "error",
                        f"{part.shown} (其中) {m.group(0)} {g.shown}: the overall {whole.shown}",
                        claim=f"gap:{g.idx}", message="a part's gap to the overall rate is their difference")
@@ -84,7 +84,7 @@ def _entity(model: Model, g: Fig) -> Iterator[Relation]:
     if up is None:
         return
     other = found[0]
-    hi, lo = (subject, other) if up else (other, subject)
+    hi, lo = (subject, other) if rising(g, up) else (other, subject)
     yield Relation("gap-to-overall", "difference", g, (hi, lo), "{0} - {1}", "error",
                    f"{subject.shown} {m.group(0)} {g.shown}: {m.group(2)} {other.shown}",
                    claim=f"gap:{g.idx}", message="a gap to the average is the difference of the two growths")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from laibin_check.check.model import Fig, Model
+from laibin_check.check.model import Fig, Model, rising
 from laibin_check.check.relation import Relation
 
 _INCREASE = re.compile(r"(净增加|净增|净减少|净减|新增|增加|减少)了?$")
@@ -55,7 +55,7 @@ def propose(model: Model) -> Iterator[Relation]:
             if len(bases) == _MAX_READINGS:
                 break
         bases = _nearest_subject(bases, model.norm[s_start:x.start])
-        down = "减" in x.label[-3:]
+        down = not rising(x, "减" not in x.label[-3:])
         for b in bases:
             yield Relation(
                 "level-plus-increase", "sum" if not down else "difference", y, (b, x),
@@ -88,7 +88,7 @@ def _increased_to(model: Model, x: Fig, y: Fig) -> Iterator[Relation]:
     b = before[-1]
     if re.search(r"(其中|分别)", model.norm[b.end:x.start]):
         return  # 全市人口…，其中城镇人口增加了…至: a part's increase, not the level's
-    down = "减" in x.label[-3:]
+    down = not rising(x, "减" not in x.label[-3:])
     yield Relation("level-plus-increase", "difference" if down else "sum", y, (b, x),
                    "{0} - {1}" if down else "{0} + {1}", "error",
                    f"{b.shown}, {x.label[-3:]}{x.shown}至{y.shown}", claim=f"reach:{y.idx}")

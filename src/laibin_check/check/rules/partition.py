@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from itertools import takewhile
 from typing import NamedTuple
 
-from laibin_check.check.model import Fig, Model, same_period, words_only
+from laibin_check.check.model import Fig, Model, averaged, changed, compared, planned, same_period, words_only
 from laibin_check.check.relation import Relation
 
 
@@ -149,10 +149,27 @@ def propose(model: Model) -> Iterator[Relation]:
             if e0.fig.idx in used:
                 continue
             parts = _parts(b, e0, entries[n + 1:n + 1 + _MAX_ENTRIES])
-            if parts is None:
+            if parts is None or _listed_beyond(model, parts):
                 continue
             used.update(p.fig.idx for p in parts)
             yield from _wholes(model, levels, b, parts, e0.rest, every_part)
+
+
+def _listed_beyond(model: Model, parts: list[_Entry]) -> bool:
+    """The breakdown goes on past its standard parts: 第一、二、三产业用电量…；城乡居民生活用电量370.4亿千瓦时 (the
+    whole is the three sectors and the households). A further level of the parts' measure in the last part's
+    sentence, not introduced by 其中, means the standard parts are not all of it."""
+    last = max((p.fig for p in parts), key=lambda f: f.start)
+    rest = parts[0].rest
+    for g in model.in_sentence(last):
+        if g.start <= last.end or g.role != "level" or g.unit.dims != last.unit.dims:
+            continue
+        phrase = _phrase(model, g)
+        if "其中" in phrase or averaged(g) or changed(g) or same_period(g, last) is False:
+            continue
+        if len(rest) >= 2 and words_only(phrase).endswith(rest):
+            return True
+    return False
 
 
 def _parts(b: Breakdown, e0: _Entry, after: list[_Entry]) -> list[_Entry] | None:
@@ -195,6 +212,8 @@ def _wholes(model: Model, levels: list[Fig], b: Breakdown, parts: list[_Entry], 
         if not (w.start < first.start and first.line - w.line <= back and w.unit.dims == first.unit.dims
                 and same_period(w, first) is not False):
             return False
+        if planned(w) or averaged(w) or compared(w) or changed(w) != changed(first):
+            return False  # a budget, a daily average, last year's level or a change: not what the parts make
         phrase = _phrase(model, w)
         words = words_only(phrase)
         if not any(n in words for n in names) or (measure and measure[-4:] not in words):

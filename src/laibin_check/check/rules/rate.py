@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from laibin_check.check.model import GROWTH_WORDS, Model
 from laibin_check.check.relation import Relation
-from laibin_check.check.rules.urbanisation import URBANISATION_RATE
+from laibin_check.check.rules import urbanisation
 
 _PROPORTION = re.compile(r"(率|增长面|占比|比例)")
 
@@ -20,7 +20,7 @@ def propose(model: Model) -> Iterator[Relation]:
         if f.role not in ("rate", "share") or "占" in tail or not _PROPORTION.search(tail) \
                 or any(w in tail.replace("增长面", "") for w in GROWTH_WORDS):
             continue
-        if URBANISATION_RATE.search(f.label):
+        if urbanisation.NAME in f.label:
             # Defined by its name (urbanisation.py): 城镇人口3004.9万人, 乡村人口1857.4万人 are no part and whole.
             continue
         before = [g for g in model.in_sentence(f) if g.end <= f.start]

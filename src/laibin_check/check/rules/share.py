@@ -12,13 +12,28 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from laibin_check.check.model import Fig, Model, longest_common, model_runs, same_period, words_only
+from laibin_check.check.model import (
+    Fig,
+    Model,
+    averaged,
+    changed,
+    compared,
+    longest_common,
+    model_runs,
+    planned,
+    same_period,
+    words_only,
+)
 from laibin_check.check.names import canonical
 from laibin_check.check.relation import Relation
 
 _GENERIC = re.compile(r"(总值|总额|总量|总数|总计|合计|总|全部|的|比重|比例|份额|规模)")
 _ENTITIES = ("全国", "中国", "我国", "全省", "全市", "全区", "全县", "全球", "世界", "全年")
 _MAX_READINGS = 24
+_VERB_ONLY = re.compile(r"(全年|今年|当年|上半年|前三季度|实际|累计|共|完成|实现|达到|达|为|是|有|了)")
+_LEAD_WORDS = re.compile(r"^(其中|同期|全年|今年|全省|全市|全区|全县|全国|我国)+|(的|比重|比例)+$")
+_OF_CHANGE = re.compile(r"占[^,;。]{0,16}(增量|增加|增长|新增|净增)")
+"""占全市增量的45%: a share of a change, whose part is a change too (比上年增加12亿元)."""
 _BY_MODE = re.compile(r"以[^,;。]{0,10}方式")
 """以一般贸易方式进出口5683.9亿元: the part of a breakdown by trade mode, never the whole other parts are shares of."""
 
@@ -62,6 +77,8 @@ def propose(model: Model) -> Iterator[Relation]:
                 continue
             if not w.interval.hi > part.interval.lo or same_period(w, part) is False or _BY_MODE.search(w.label):
                 continue
+            if planned(w) or (averaged(w) and not averaged(part)) or (changed(w) and not changed(part)):
+                continue  # a budget, an average or a change is not the whole an outcome is a share of
             words = _words(model, w)
             if entity and entity not in w.context[-24:] and entity not in ("全年",):
                 continue
@@ -92,9 +109,11 @@ def _core(name: str, spelled: bool = False) -> str:
 
 
 def _words(model: Model, w: Fig) -> str:
-    """The measure words of a candidate whole: its clause, or its sentence's last 16 characters when the
-    clause is only a verb (为, 达)."""
+    """The measure words of a candidate whole: its clause, or its sentence's last characters when the clause is
+    only a verb and a period (为, 达, 全年实际完成)."""
     words = words_only(w.label)
+    if len(_VERB_ONLY.sub("", words)) < 2:
+        return canonical(words_only(w.context))  # 全年实际完成86420万元: named earlier in the sentence
     return canonical(words if len(words) >= 3 else w.context[-16:])
 
 
@@ -147,13 +166,22 @@ def _parts(model: Model) -> dict[int, Fig]:
         if f.role != "share" or f.idx in out:
             continue
         before = [g for g in model.in_sentence(f) if g.end <= f.start]
-        levels = [g for g in before if g.role == "level"]
+        of_change = _OF_CHANGE.search(f.label) is not None
+        levels = [g for g in before if g.role == "level" and (of_change or not changed(g)) and not compared(g)]
         if not levels:
             continue
+        named = _LEAD_WORDS.sub("", words_only(f.label[:f.label.rfind("占")])) if "占" in f.label else ""
+        if len(named) >= 2:
+            # 出口4083.6亿元，进口2328.9亿元，出口占进出口总额的63.7%: the part the share names, wherever it stands
+            picks = [g for g in levels if named in words_only(g.label)[-len(named) - 4:]]
+            if len(picks) == 1:
+                out[f.idx] = picks[0]
+            continue
         part = levels[-1]
-        # Only rates of the part (its growth) may stand between a part and its share.
+        # Only rates of the part (its growth), its change (比年初增加…) and the level it is compared with (比上年
+        #同期末的…) may stand between a part and its share.
         between = [g for g in before if g.start > part.start]
-        if any(g.role in ("share", "level") for g in between):
+        if any(g.role == "share" or (g.role == "level" and not changed(g) and not compared(g)) for g in between):
             continue
         out[f.idx] = part
     return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from laibin_check.check.model import Fig, Model, same_period
+from laibin_check.check.model import Fig, Model, planned, same_period
 from laibin_check.check.relation import Relation
 
 _INSIDE = re.compile(r"(目标|计划|任务|预算)(任务)?(数)?[（(]?$")
@@ -30,7 +30,8 @@ def propose(model: Model) -> Iterator[Relation]:
         if sentence and sentence[-1].role == "level" and model.between(sentence[-1], f).lstrip(")）") == "的" \
                 and _INSIDE.search(sentence[-1].label):
             target = sentence[-1]
-            achieved = [g for g in sentence[:-1] if g.role == "level" and g.unit.dims == target.unit.dims]
+            achieved = [g for g in sentence[:-1] if g.role == "level" and g.unit.dims == target.unit.dims
+                        and not planned(g)]  # 为调整预算185000万元的100.7%: another target, not the outcome
         elif _AFTER.search(f.label):
             named = [g for g in model.figs[:f.idx] if g.line == f.line and g.role == "level"
                      and _NAMED.search(g.label)]
@@ -38,7 +39,7 @@ def propose(model: Model) -> Iterator[Relation]:
                 continue
             target = named[0]
             achieved = [g for g in sentence if g.role == "level" and g.unit.dims == target.unit.dims
-                        and g.idx != target.idx]
+                        and g.idx != target.idx and not planned(g)]
         if target is None or not achieved:
             continue
         done = achieved[-1]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from laibin_check.check.model import Model, listed, same_period
+from laibin_check.check.model import Fig, Model, changed, compared, listed, netted, same_period
 from laibin_check.check.relation import Relation
 
 _TOTAL = re.compile(r"(合计|共计|总计|一共|总共|共)(为|达|达到|约|有)?$")
@@ -19,6 +19,11 @@ _HALVES = (("出口", "进口"), ("城镇", "农村"), ("城镇", "乡村"), ("�
            ("一般债", "专项债"), ("新增债券", "再融资债券"), ("外资", "内资"))
 _CHANGE = re.compile(r"(增加|减少|增长|下降|比|较|多|少|净增|增量|提高|回落)")
 """Words that make a level a change (增长6.8%，增量为536.2亿元): never a total nor a part."""
+
+
+def _a_change(f: Fig) -> bool:
+    """Not a level of the period: a change (model.changed) or the term it is compared with (比上年末的368.42万人)."""
+    return _CHANGE.search(f.label[-3:]) is not None or changed(f) or compared(f)
 
 
 def propose(model: Model) -> Iterator[Relation]:
@@ -33,7 +38,7 @@ def _list_then_total(model: Model) -> Iterator[Relation]:
             continue  # 负债合计79.57: the total of one measure, not of the figures before it
         parts = [f for f in model.in_sentence(t) if f.end <= t.start and f.role == "level"
                  and f.unit.dims == t.unit.dims and same_period(f, t) is not False]
-        if len(parts) < 2 or any(_CHANGE.search(p.label[-3:]) for p in parts):
+        if len(parts) < 2 or any(_a_change(p) for p in parts):
             continue
         one_list = listed(model, parts[0], parts) == parts
         formula = " + ".join(f"{{{i}}}" for i in range(len(parts)))
@@ -51,13 +56,13 @@ def _total_then_parts(model: Model) -> Iterator[Relation]:
         else:
             before_sentence = s
         totals = [f for f in model.sentence_figs(before_sentence) if f.end <= at and f.role == "level"
-                  and f.unit.kind not in ("rate", "points", "times") and not _CHANGE.search(f.label[-3:])]
+                  and f.unit.kind not in ("rate", "points", "times") and not _a_change(f) and not netted(f)]
         if not totals:
             continue
         t = totals[-1]
         after = [f for f in model.sentence_figs(s) if at < f.start < s_end and f.role == "level"
                  and f.mention.base_unit == t.mention.base_unit and same_period(f, t) is not False
-                 and not _CHANGE.search(f.label[-3:])]
+                 and not _a_change(f)]
         if not after or after[0].clause > model.clause_of(at) + 1:
             continue  # 其中 opens the clause of its first part: 其中, 出口…
         first = after[0]

@@ -15,8 +15,10 @@ from collections.abc import Iterator
 from laibin_check.check.model import Fig, Model, same_period
 from laibin_check.check.relation import Relation
 
-URBANISATION_RATE = re.compile(r"城镇化率(为|达|达到|是)?(了)?$")
-"""The rate's name; rate.py leaves it to this rule."""
+URBANISATION_RATE = re.compile(r"城镇化率(由[^,;。]{0,24}(到|至))?(为|达|达到|是)?(了)?$")
+"""This year's rate, after its name (城镇化率为68.10%; 由上年末的66.52%提高到67.20%: 67.20, not the year before's)."""
+NAME = "城镇化率"
+"""The rate's name: rate.py leaves a figure its clause names by it to this rule, this year's or the year before's."""
 _URBAN = re.compile(r"城镇(常住)?人口(为|达|达到)?$")
 _WHOLE = re.compile(r"(常住人口|总人口)(为|达|达到)?$")
 

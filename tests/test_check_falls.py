@@ -1,0 +1,50 @@
+"""A change stated as a fall, in every rule of a stated change (check/model.py `rising`): a figure right after a
+fall word carries its sign (减少30.77亿元 is -30.77亿元, as verify reads it), so the change is new - old; a fall
+stated without one (比上年少30.77亿元, 低3.4个百分点) is its size, old - new. Each row is consistent (nothing
+shown) or off by a printed digit (the error a user sees). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from check_cases import assert_rule_case
+
+FROM_GROWTH = "全年出口由317.22亿元下降到286.45亿元，下降{g}%。"
+FROM_AMOUNT = "全年出口由317.22亿元减少到286.45亿元，减少{d}亿元。"
+SINCE_GROWTH = "全年出口286.45亿元，比上年的317.22亿元下降{g}%。"
+SINCE_AMOUNT = "全年出口286.45亿元，较上年的317.22亿元减少{d}亿元，下降9.7%。"
+SINCE_LESS = "全年出口286.45亿元，比上年的317.22亿元少{d}亿元。"
+YEAR_END = "年末常住人口365万人，比上年末的370万人减少{d}万人。"
+GAP_INSIDE = "前三季度，全市工业增加值增长7.1%，增速比上半年的7.5%回落{p}个百分点。"
+GAP_FROM = "全市工业增加值增速由上年的7.5%回落到7.1%，回落{p}个百分点。"
+SINCE_YEAR = "2019年全市人口为1344万人。2020年常住人口为1330万人，比2019年减少{d}万人。"
+TO_LEVEL = "全市常住人口为659万人，今年减少了{d}万人至646万人。"
+
+CHANGE = ("change-between-levels",)
+CASES = [
+    (CHANGE, FROM_GROWTH.format(g="9.7"), None, ""),
+    (CHANGE, FROM_GROWTH.format(g="7.7"), "error", "286.45亿元 / 317.22亿元 - 1, which gives -9.7%"),
+    (CHANGE, FROM_AMOUNT.format(d="30.77"), None, ""),
+    (CHANGE, FROM_AMOUNT.format(d="32.77"), "error", "286.45亿元 - 317.22亿元"),
+    (CHANGE, SINCE_GROWTH.format(g="9.7"), None, ""),  # one figure after the compared level is enough
+    (CHANGE, SINCE_GROWTH.format(g="8.7"), "error", "286.45亿元 / 317.22亿元 - 1"),
+    (CHANGE, SINCE_AMOUNT.format(d="30.77"), None, ""),
+    (CHANGE, SINCE_AMOUNT.format(d="33.77"), "error", "286.45亿元 - 317.22亿元"),
+    (CHANGE, SINCE_LESS.format(d="30.77"), None, ""),  # 少: the size of the fall, old - new
+    (CHANGE, SINCE_LESS.format(d="33.77"), "error", "317.22亿元 - 286.45亿元"),
+    (CHANGE, YEAR_END.format(d="5"), None, ""),  # 比上年末的
+    (CHANGE, YEAR_END.format(d="8"), "error", "365万人 - 370万人"),
+    (("gap-in-points",), GAP_INSIDE.format(p="0.4"), None, ""),
+    (("gap-in-points",), GAP_INSIDE.format(p="0.9"), "error", "7.1% - 7.5%"),
+    (("gap-in-points",), GAP_FROM.format(p="0.4"), None, ""),
+    (("gap-in-points",), GAP_FROM.format(p="0.9"), "error", "7.1% - 7.5%"),
+    (("change-since-year",), SINCE_YEAR.format(d="14"), None, ""),
+    (("change-since-year",), SINCE_YEAR.format(d="24"), "error", "1330万人 - 1344万人"),
+    (("level-plus-increase",), TO_LEVEL.format(d="13"), None, ""),
+    (("level-plus-increase",), TO_LEVEL.format(d="23"), "error", "646万人"),
+]
+
+
+@pytest.mark.parametrize(("rules", "text", "severity", "shown"), CASES)
+def test_a_fall_is_read_once(rules: tuple[str, ...], text: str, severity: str | None, shown: str) -> None:
+    assert_rule_case(rules, text, severity, shown)

@@ -1,0 +1,84 @@
+"""Which printed figure plays which part in a relation (check/model.py: planned, averaged, changed, compared,
+netted): a budget, a daily average, a change, last year's compared level and a trade balance are never the
+whole of a period's parts, nor the part or subject a share or gap is read from. Each row is written for these
+tests: the consistent sentence raises nothing, and the same sentence with one figure off raises the error that
+names the right figures (so the relation is still read, with the right operands)."""
+
+from __future__ import annotations
+
+import pytest
+
+from check_cases import assert_rule_case
+
+ROWS = [
+    # a budget (年初预算为, 调整为) is not the revenue its parts make up
+    ("share-of-total", "全县一般公共预算收入年初预算为182000万元，调整为185000万元，全年实际完成186342万元。"
+     "从收入结构看，"
+     "税收收入132587万元，占一般公共预算收入的{x}%。", "71.2", "73.2", "132587万元 / 186342万元"),
+    ("share-of-total", "全县政府性基金预算收入预算为120000万元，全年实际完成86420万元。其中，"
+     "国有土地使用权出让收入74350万元，"
+     "占政府性基金预算收入的{x}%。", "86.0", "84.0", "74350万元 / 86420万元"),
+    # another target is not the outcome completed against this one
+    ("share-of-target", "全县一般公共预算收入完成186342万元，"
+     "为调整预算185000万元的100.7%、年初预算182000万元的{x}%。",
+     "102.4", "101.6", "186342万元 / 182000万元"),
+    # the level is compared with last year's, not with the figure a bracket adds
+    ("change-between-levels", "粮食单产每亩398.1公斤（每公顷5971公斤），比上年的391.2公斤提高{x}公斤。", "6.9", "7.9",
+     "398.1公斤 - 391.2公斤"),
+    # a trade balance is no whole for the 其中 after it
+    ("total-of-parts", "全年货物进出口总额{x}亿元；进出口相抵，贸易顺差225.43亿元。其中，出口418.95亿元，"
+     "进口193.52亿元。",
+     "612.47", "642.47", "418.95亿元 + 193.52亿元"),
+    # last year's level, after 比上年末的, is no whole for this year's parts
+    ("total-of-parts", "年末常住人口{x}万人，比上年末的368.42万人增加1.76万人。其中，城镇常住人口248.77万人，"
+     "乡村常住人口121.41万人。", "370.18", "372.18", "248.77万人 + 121.41万人"),
+    # this year's rate after 由上年末的…提高到; the year before's is no rate of counts
+    ("urbanisation-rate", "年末常住人口370.18万人。其中，城镇常住人口248.77万人，乡村常住人口121.41万人；"
+     "常住人口城镇化率由上年末的66.52%提高到{x}%。", "67.20", "68.20", "248.77万人 / 370.18万人"),
+    # a share's part: not the compared level nor the change printed between
+    ("share-of-total", "11月末，各项存款余额98652.3亿元；其中住户存款余额62418.7亿元，"
+     "比上年同期末的56131.9亿元增加6286.8亿元，"
+     "占各项存款余额的{x}%。", "63.3", "61.3", "62418.7亿元 / 98652.3亿元"),
+    # the part a share names (出口占…), not the level printed last
+    ("share-of-total", "全市进出口总额6412.5亿元。其中，出口4083.6亿元，进口2328.9亿元，"
+     "出口占进出口总额的{x}%。", "63.7",
+     "61.7", "4083.6亿元 / 6412.5亿元"),
+    # a gap's subject is not the rate an earlier gap compared with
+    ("gap-in-points", "前三季度，规模以上工业增加值同比增长7.5%，增速比上半年的7.1%提高0.4个百分点，"
+     "比去年同期（6.9%）"
+     "提高{x}个百分点。", "0.6", "0.9", "7.5% - 6.9%"),
+    # in a 分别 list, the subject is the item the comparison names
+    ("gap-in-points", "9月份、前三季度规模以上工业增加值分别同比增长8.6%和7.5%，"
+     "9月份增速比8月份的7.4%加快{x}个百分点。",
+     "1.2", "1.5", "8.6% - 7.4%"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "right", "wrong", "shown"), ROWS)
+def test_the_right_figure_plays_each_part(rule: str, text: str, right: str, wrong: str, shown: str) -> None:
+    assert_rule_case((rule,), text.format(x=right), None, "")
+    assert_rule_case((rule,), text.format(x=wrong), "error", shown)
+
+
+@pytest.mark.parametrize(("rules", "text"), [
+    # a daily average is no whole of the period's parts
+    (("parts-of-a-breakdown", "total-of-parts"), "上半年，全市社会消费品零售总额3268.47亿元。按181天计算，"
+     "日均实现社会消费品零售额18.06亿元。城镇消费品零售额2851.36亿元，乡村消费品零售额417.11亿元。"),
+    # nor the total compared with last year (日均 beside the total)
+    (("change-between-levels",), "集装箱吞吐量862.57万标箱，日均4.77万标箱，较2019年同期的612.40万标箱增长40.9%。"),
+    # changes printed as a 分别 list are no whole of a balance
+    (("total-of-parts",), "年末存款余额5236.48亿元，贷款余额4318.27亿元，比年初分别增加398.72亿元和286.93亿元。"
+     "其中，住户存款余额3412.65亿元。"),
+    # the three sectors are not all of electricity use when households follow
+    (("parts-of-a-breakdown",), "全年全社会用电量2218.6亿千瓦时。第一产业用电量38.4亿千瓦时；"
+     "第二产业用电量1362.5亿千瓦时；"
+     "第三产业用电量447.3亿千瓦时；城乡居民生活用电量370.4亿千瓦时。"),
+    # sizes of falls (降幅), one printed with its sign: not a difference of the signed rates
+    (("gap-in-points",), "11月份，工业生产者出厂价格同比下降2.6%，降幅比10月份的2.9%收窄0.3个百分点。"),
+    # the gap after a 分别 list, whose subject the words do not pin, is left alone
+    (("gap-to-named",), "9月份、前三季度规模以上工业增加值分别同比增长8.6%和7.5%，"
+     "9月份增速比8月份的7.4%加快1.2个百分点，"
+     "比前三季度高1.1个百分点。"),
+])
+def test_not_read_as_a_whole_or_a_subject(rules: tuple[str, ...], text: str) -> None:
+    assert_rule_case(rules, text, None, "")

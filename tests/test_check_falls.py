@@ -48,3 +48,26 @@ CASES = [
 @pytest.mark.parametrize(("rules", "text", "severity", "shown"), CASES)
 def test_a_fall_is_read_once(rules: tuple[str, ...], text: str, severity: str | None, shown: str) -> None:
     assert_rule_case(rules, text, severity, shown)
+
+
+LEVELS = [
+    # a growth since a year printed after the level's own growth
+    ("2024年，全省社会消费品零售总额13612.4亿元，比上年增长4.5%，比2020年的10950.2亿元增长{x}%。", "24.3", "27.3",
+     "13612.4亿元 / 10950.2亿元 - 1"),
+    # last year's level after this year's (上年同期为), then the growth
+    ("全省汽车产量48.6万辆，上年同期为43.2万辆，同比增长{x}%。", "12.5", "15.5", "48.6万辆 / 43.2万辆 - 1"),
+    # the change and then its growth, both stated
+    ("钢材产量2310.7万吨，比上年同期的2387.1万吨减少76.4万吨，下降{x}%。", "3.2", "4.2", "2310.7万吨 / 2387.1万吨 - 1"),
+    # a daily average between the total and the compared level
+    ("集装箱吞吐量862.57万标箱，按年增长9.3%，日均4.77万标箱；较2019年同期的612.40万标箱增长{x}%。", "40.9", "38.9",
+     "862.57万标箱 / 612.40万标箱 - 1"),
+    # the targets a revenue is measured against are not the revenue
+    ("全县一般公共预算收入完成186342万元，为调整预算185000万元的100.7%、年初预算182000万元的102.4%，"
+     "比上年177127万元增收9215万元，增长{x}%。", "5.2", "5.7", "186342万元 / 177127万元 - 1"),
+]
+
+
+@pytest.mark.parametrize(("text", "right", "wrong", "shown"), LEVELS)
+def test_a_change_between_two_printed_levels(text: str, right: str, wrong: str, shown: str) -> None:
+    assert_rule_case(CHANGE, text.format(x=right), None, "")
+    assert_rule_case(CHANGE, text.format(x=wrong), "error", shown)

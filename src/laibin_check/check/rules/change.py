@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from laibin_check.check.model import Fig, Model, averaged, is_up, rising
+from laibin_check.check.model import Fig, Model, averaged, changed, compared, is_up, planned, rising
 from laibin_check.check.relation import Relation
 
 _FROM = re.compile(r"(由|从)[^,;:]{0,12}$")
 _TO = re.compile(r"^(增加|增长|提高|上升|下降|减少|降低|扩大|缩小|回落|跃升|攀升|下滑)?(到|至)了?$")
 _SINCE = re.compile(r"(比|较)(上年|去年|上年同期|去年同期|\d{4}年|同期)?(同期|末|底)?(的)?$")
+_PRIOR = re.compile(r"(上年同期|去年同期|上年|去年|上年末|去年末)(为|是)$")
+"""汽车产量48.6万辆，上年同期为43.2万辆，同比增长12.5%: last year's level printed after this year's."""
 _REAL = ("生产总值", "gdp", "GDP", "增加值")
 
 
@@ -30,33 +32,38 @@ def propose(model: Model) -> Iterator[Relation]:
         if len(nxt) > 1 and _FROM.search(old.label) and _TO.match(model.between(old, nxt[0]).strip()):
             new, stated = nxt[0], nxt[1]
             up = is_up(model.between(old, nxt[0])) is not False
-            yield from _stated(old, new, stated, up, f"from {old.shown} to {new.shown}")
-        elif _SINCE.search(old.label) and old.idx > 0:
+            yield from _stated(old, new, stated, up, f"from {old.shown} to {new.shown}", new)
+        elif (_SINCE.search(old.label) or _PRIOR.search(old.label)) and old.idx > 0:
             compared_with = _compared_with(model, old)
             if compared_with is None:
                 continue
-            new, stated = compared_with, nxt[0]
-            up = is_up(stated.label[-4:]) is not False
-            yield from _stated(old, new, stated, up, f"{new.shown}, {old.label[-6:]}{old.shown}")
+            new = compared_with
+            # 比上年同期的2387.1万吨减少76.4万吨，下降3.2%: the change, then its growth, both stated
+            statements = nxt[:2] if len(nxt) > 1 and nxt[0].role == "level" and nxt[1].role == "growth" else nxt[:1]
+            for stated in statements:
+                up = is_up(stated.label[-4:]) is not False
+                yield from _stated(old, new, stated, up, f"{new.shown}, {old.label[-6:]}{old.shown}", old)
 
 
 def _compared_with(model: Model, old: Fig) -> Fig | None:
-    """The level compared with last year's `old`: the last level before it in its sentence, passing over what
-    a bracket adds (单产每亩398.1公斤（每公顷5971公斤），比上年的391.2公斤) and a daily average printed beside the
-    total (862.57万标箱，日均4.77万标箱；较2019年同期的612.40万标箱) unless `old` is one too."""
+    """The level compared with last year's `old`: the last level of its kind before it in its sentence,
+    passing over its rates (增长7.0%), the plans it is measured against (为年初预算182000万元的102.4%), what a
+    bracket adds (单产每亩398.1公斤（每公顷5971公斤），比上年的391.2公斤) and a daily average printed beside
+    the total (862.57万标箱，日均4.77万标箱；较2019年同期的612.40万标箱) unless `old` is one too."""
     s_start, _ = model.sentence_span(old.sentence)
-    for f in reversed(model.figs[max(0, old.idx - 6):old.idx]):
+    for f in reversed(model.figs[max(0, old.idx - 8):old.idx]):
         if f.sentence != old.sentence:
             return None
         head = model.norm[s_start:f.start]
-        if head.count("(") > head.count(")") or averaged(f) != averaged(old):
+        if f.role != "level" or head.count("(") > head.count(")") or averaged(f) != averaged(old) or planned(f):
             continue
-        return f if f.role == "level" else None
+        return f if f.unit.dims == old.unit.dims and not compared(f) and not changed(f) else None
     return None
 
 
-def _stated(old: Fig, new: Fig, stated: Fig, up: bool, why: str) -> Iterator[Relation]:
-    if new.role != "level" or new.unit.dims != old.unit.dims or stated.clause > new.clause + 1:
+def _stated(old: Fig, new: Fig, stated: Fig, up: bool, why: str, anchor: Fig) -> Iterator[Relation]:
+    """The change `stated` in the clause after `anchor` (the new level after 由…到, last year's after 比)."""
+    if new.role != "level" or new.unit.dims != old.unit.dims or stated.clause > anchor.clause + 1:
         return
     real = any(w in (old.context + new.label) for w in _REAL)
     if stated.role == "growth":

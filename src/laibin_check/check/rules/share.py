@@ -77,8 +77,8 @@ def propose(model: Model) -> Iterator[Relation]:
                 continue
             if not w.interval.hi > part.interval.lo or same_period(w, part) is False or _BY_MODE.search(w.label):
                 continue
-            if planned(w) or (averaged(w) and not averaged(part)) or (changed(w) and not changed(part)):
-                continue  # a budget, an average or a change is not the whole an outcome is a share of
+            if planned(w) or compared(w) or (averaged(w) and not averaged(part)) or (changed(w) and not changed(part)):
+                continue  # a budget, last year's level, an average or a change: not the whole of an outcome
             words = _words(model, w)
             if entity and entity not in w.context[-24:] and entity not in ("全年",):
                 continue
@@ -109,11 +109,13 @@ def _core(name: str, spelled: bool = False) -> str:
 
 
 def _words(model: Model, w: Fig) -> str:
-    """The measure words of a candidate whole: its clause, or its sentence's last characters when the clause is
-    only a verb and a period (为, 达, 全年实际完成)."""
+    """The measure words of a candidate whole: its clause, or its paragraph's last words before it when the
+    clause is only a verb and a period (为, 达, 全年实际完成), or those and a bare head noun (全年实际支出)."""
     words = words_only(w.label)
-    if len(_VERB_ONLY.sub("", words)) < 2:
-        return canonical(words_only(w.context))  # 全年实际完成86420万元: named earlier in the sentence
+    residue = _VERB_ONLY.sub("", words)
+    if len(residue) < 2 or (len(residue) < 3 and residue != words):
+        # 全年实际完成86420万元: the measure is named earlier in the paragraph (预算收入…调整为…。全年实际完成)
+        return canonical(words_only(model.norm[model.norm.rfind("\n", 0, w.start) + 1:w.start])[-40:])
     return canonical(words if len(words) >= 3 else w.context[-16:])
 
 

@@ -17,7 +17,9 @@ from laibin_check.check.relation import Relation
 
 _INSIDE = re.compile(r"(目标|计划|任务|预算)(任务)?(数)?[（(]?$")
 """The target may stand in brackets: 完成全年目标任务（75万人）的91.3%."""
-_AFTER = re.compile(r"(完成|为|达到|占)(了)?(全年|年度|年)?(目标|计划|预算)(任务)?(数)?的$")
+_AFTER = re.compile(r"(完成|为|达到|占)(了)?(?P<which>全年|年度|年初|调整|年)?(目标|计划|预算)(任务)?(数)?的$")
+_WHICH = ("年初", "调整")
+"""The plan a percentage names when a budget is printed twice: the one set at the year's start, or as adjusted."""
 _NAMED = re.compile(r"(年度|全年)(目标|计划|预算)(任务)?(数)?(为|是)?$")
 
 
@@ -34,7 +36,11 @@ def propose(model: Model) -> Iterator[Relation]:
                         and not planned(g)]  # 为调整预算185000万元的100.7%: another target, not the outcome
         elif _AFTER.search(f.label):
             named = [g for g in model.figs[:f.idx] if g.line == f.line and g.role == "level"
-                     and _NAMED.search(g.label)]
+                     and (_NAMED.search(g.label) or planned(g))]
+            which = m.group("which") if (m := _AFTER.search(f.label)) and m.group("which") in _WHICH else ""
+            if which:
+                # 年初预算为182000万元，调整为185000万元…完成年初预算的102.4%，完成调整预算的100.7%
+                named = [g for g in named if which in g.label]
             if len(named) != 1:
                 continue
             target = named[0]

@@ -14,11 +14,13 @@ from collections.abc import Iterator
 from laibin_check.check.model import Fig, Model
 from laibin_check.check.relation import Relation
 
-_AVERAGE = re.compile(r"(两|三|四|五)年(平均|年均)(增长|增速为|增速|下降)?(为|达)?$")
+_AVERAGE = re.compile(r"(?:(两|三|四|五|六|七|八|九|十)年(?:平均|年均)|年均)(增长|增速为|增速|下降)?(为|达)?$")
+"""两年平均增长5.4% (n in words), or 年均增长5.6% after a growth 比2020年 (n: the years from the base to the
+figure's year)."""
 _BASE = re.compile(r"(比|较)(\d{4})年")
 _LEAD_BASE = re.compile(r"(与|和|同)(\d{4})年(同期)?相比")
 _SAME_PERIOD = re.compile(r"(同比|比上年|比去年|较上年|较去年)")
-_YEARS = {"两": 2, "三": 3, "四": 4, "五": 5}
+_YEARS = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def _sentence_base(x: Fig) -> re.Match[str] | None:
@@ -38,17 +40,23 @@ def propose(model: Model) -> Iterator[Relation]:
         m = _AVERAGE.search(y.label)
         if m is None:
             continue
-        n = _YEARS[m.group(1)]
         before = [f for f in model.in_sentence(y) if f.end <= y.start and f.role in ("growth", "rate")]
         if not before:
             continue
         x = before[-1]
-        base = _BASE.search(x.context[-16:]) or _sentence_base(x)
+        base = _BASE.search(x.label) or _BASE.search(x.context[-16:]) or _sentence_base(x)
         if base is None or x.clause < y.clause - 1:
             continue  # the span's growth must be stated against a named base year, just before the average
+        if m.group(1):
+            n = _YEARS[m.group(1)]
+        elif x.period[:4].isdigit() and 2 <= int(x.period[:4]) - int(base.group(2)) <= 10:
+            n = int(x.period[:4]) - int(base.group(2))  # 2024年…比2020年的…增长24.3%，年均增长5.6%: four years
+        else:
+            continue
         # A growth after 下降 is already negative when the engine reads it (figures.fact_sign), so one formula
         # serves rises and falls; writing (1 - g) here would negate a fall twice.
         formula = " * ".join(["(1 + {0})"] * n) + " == 1 + {1}"
+        named = m.group(1) + "年平均" if m.group(1) else "年均"
         yield Relation("average-over-years", "equal", None, (y, x), formula, "error",
                        f"{x.shown} against {base.group(2)}年, {m.group(0)}{y.shown}: (1 + average)^{n} = 1 + growth",
-                       message=f"{m.group(1)}年平均 {y.shown} does not compound to {x.shown} over {n} years")
+                       message=f"{named} {y.shown} does not compound to {x.shown} over {n} years")

@@ -15,8 +15,12 @@ from laibin_check.check.model import Fig, Model, averaged, changed, compared, is
 from laibin_check.check.relation import Relation
 
 _FROM = re.compile(r"(由|从)[^,;:]{0,12}$")
-_TO = re.compile(r"^(增加|增长|提高|上升|下降|减少|降低|扩大|缩小|回落|跃升|攀升|下滑)?(到|至)了?$")
+_TO = re.compile(r"^(增加|增长|提高|上升|下降|减少|降低|扩大|缩小|回落|跃升|攀升|下滑|增|减|升|降)?(到|至)了?"
+                 r"(\d{4}年(底|末)?的?)?$")
+"""由2020年的3.8万辆增至2024年的23.5万辆: the words between the two levels."""
 _SINCE = re.compile(r"(比|较)(上年|去年|上年同期|去年同期|\d{4}年|同期)?(同期|末|底)?(的)?$")
+_AS_PERCENT = re.compile(r"(相当于|恢复至|恢复到|恢复为|为|是)(?P<base>上年|去年|\d{4}年)(同期)?(水平)?的$")
+_TIMES_MORE = re.compile(r"(增长|增加|提高)了?$")
 _PRIOR = re.compile(r"(上年同期|去年同期|上年|去年|上年末|去年末)(为|是)$")
 """汽车产量48.6万辆，上年同期为43.2万辆，同比增长12.5%: last year's level printed after this year's."""
 _REAL = ("生产总值", "gdp", "GDP", "增加值")
@@ -43,6 +47,23 @@ def propose(model: Model) -> Iterator[Relation]:
             for stated in statements:
                 up = is_up(stated.label[-4:]) is not False
                 yield from _stated(old, new, stated, up, f"{new.shown}, {old.label[-6:]}{old.shown}", old)
+            yield from _as_percent(old, new, nxt)
+
+
+def _as_percent(old: Fig, new: Fig, nxt: list[Fig]) -> Iterator[Relation]:
+    """较2019年同期的612.40万标箱增长40.9%，相当于2019年同期的140.9%: the level as a percentage of the one it was
+    compared with, the percentage naming the same base period (恢复至…的, 为上年的)."""
+    since, prior = _SINCE.search(old.label), _PRIOR.search(old.label)
+    base = (since.group(2) if since else prior.group(1) if prior else "") or ""
+    base = base.removesuffix("末").removesuffix("同期")
+    if not base:
+        return
+    for f in nxt[1:3]:
+        m = _AS_PERCENT.search(f.label)
+        if f.unit.name == "%" and m is not None and m.group("base") == base and f.clause <= old.clause + 2:
+            yield Relation("change-between-levels", "ratio", f, (new, old), "{0} / {1}", "error",
+                           f"{new.shown}, {old.label[-6:]}{old.shown}, {m.group(0)}{f.shown}")
+            return
 
 
 def _compared_with(model: Model, old: Fig) -> Fig | None:
@@ -66,7 +87,11 @@ def _stated(old: Fig, new: Fig, stated: Fig, up: bool, why: str, anchor: Fig) ->
     if new.role != "level" or new.unit.dims != old.unit.dims or stated.clause > anchor.clause + 1:
         return
     real = any(w in (old.context + new.label) for w in _REAL)
-    if stated.role == "growth":
+    if stated.role == "times" and _TIMES_MORE.search(stated.label):
+        # 比2020年的3.8亿元增长5.2倍: 5.2 times more, new / old - 1 (statistics' 增长N倍; 是…的N倍 is multiple.py's)
+        yield Relation("change-between-levels", "ratio", stated, (new, old), "{0} / {1} - 1", "error",
+                       f"{why}, {stated.label[-2:]}{stated.shown}")
+    elif stated.role == "growth":
         direction = is_up(stated.label[-4:])
         if direction is None:
             return

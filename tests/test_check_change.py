@@ -1,7 +1,9 @@
-"""A change stated as a fall, in every rule of a stated change (check/model.py `rising`): a figure right after a
-fall word carries its sign (减少30.77亿元 is -30.77亿元, as verify reads it), so the change is new - old; a fall
-stated without one (比上年少30.77亿元, 低3.4个百分点) is its size, old - new. Each row is consistent (nothing
-shown) or off by a printed digit (the error a user sees). Sentences written for these tests."""
+"""A change stated between two printed levels (check/rules/change.py) and the other rules of a stated change.
+
+A change stated as a fall is read once (check/model.py `rising`): a figure right after a fall word carries its
+sign (减少30.77亿元 is -30.77亿元, as verify reads it), so the change is new - old; a fall stated without one
+(比上年少30.77亿元, 低3.4个百分点) is its size, old - new. Each row is consistent (nothing shown) or off by a
+printed digit (the error a user sees). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -64,6 +66,13 @@ LEVELS = [
     # the targets a revenue is measured against are not the revenue
     ("全县一般公共预算收入完成186342万元，为调整预算185000万元的100.7%、年初预算182000万元的102.4%，"
      "比上年177127万元增收9215万元，增长{x}%。", "5.2", "5.7", "186342万元 / 177127万元 - 1"),
+    # 增长N倍: N times more, new / old - 1
+    ("2024年，全省研发经费投入23.5亿元，比2020年的3.8亿元增长{x}倍。", "5.2", "6.2", "23.5亿元 / 3.8亿元 - 1"),
+    ("全省充电基础设施由2020年底的1.86万个增至2024年底的12.47万个，增长{x}倍。", "5.7", "6.7",
+     "12.47万个 / 1.86万个 - 1"),
+    # the level as a percentage of the one it was compared with, of the same base period
+    ("集装箱吞吐量862.57万标箱，较2019年同期的612.40万标箱增长40.9%，相当于2019年同期的{x}%。", "140.9", "141.7",
+     "862.57万标箱 / 612.40万标箱"),
 ]
 
 

@@ -41,6 +41,7 @@ def _load() -> dict[str, Proposer]:
         multiple,
         natural_growth,
         partition,
+        per_day,
         per_unit,
         percent_of,
         perunit,
@@ -105,6 +106,7 @@ def _load() -> dict[str, Proposer]:
         "percent-of-named": percent_of.propose,
         "growth-of-increase": growth_of_increase.propose,
         "weighted-average": weighted.propose,
+        "daily-average": per_day.propose,
     }
 
 

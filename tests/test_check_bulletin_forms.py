@@ -57,6 +57,9 @@ DEPOSIT_HANT = "年末金融機構本外幣各項存款餘額4380.50億元，比
 
 MONTH_AND_YEAR_TO_DATE = ("10月份，全省社会消费品零售总额1586.3亿元，同比增长5.1%。1-10月份，全省社会消费品零售总额"
                           "15234.7亿元，同比增长4.6%。按经营单位所在地分，城镇消费品零售额{u}亿元；乡村消费品零售额233.5亿元。")
+NEXT_PARAGRAPH = ("前三季度，全市实现社会消费品零售总额1186.45亿元，同比增长5.2%。其中，9月份实现社会消费品零售总额"
+                  "142.38亿元，同比增长6.1%。\n按经营地分，城镇消费品零售额1003.12亿元，同比增长5.0%；乡村消费品零售额"
+                  "{r}亿元，增长6.3%。")
 INCREMENT = "前10个月，全省进出口8456.3亿元，增长6.8%，增量为536.2亿元。其中，出口5312.7亿元；进口{m}亿元。"
 
 CASES = [
@@ -67,6 +70,9 @@ CASES = [
     ("breakdown-halves", MONTH_AND_YEAR_TO_DATE.format(u="1352.8"), None, ""),
     ("breakdown-halves", MONTH_AND_YEAR_TO_DATE.format(u="1452.8"), "error",
      "1586.3亿元 does not follow from 1452.8亿元 + 233.5亿元"),
+    # a breakdown that opens its paragraph, of a total of the paragraph before (the year-to-date one or the month's)
+    ("breakdown-halves", NEXT_PARAGRAPH.format(r="183.33"), None, ""),
+    ("breakdown-halves", NEXT_PARAGRAPH.format(r="193.33"), "error", "1003.12亿元 + 193.33亿元"),
     ("total-of-parts", INCREMENT.format(m="3143.6"), None, ""),
     ("total-of-parts", INCREMENT.format(m="3243.6"), "error", "5312.7亿元 + 3243.6亿元"),
     ("industrial-structure", GDP.format(a="10.9", c="46.9"), None, ""),

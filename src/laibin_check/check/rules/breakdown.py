@@ -3,7 +3,8 @@
 
 The classifications are the genre's exhaustive ones for totals (经营地/经营单位所在地: 城镇 and 乡村; 消费类型/消费
 形态: 商品零售 and 餐饮收入; 城乡: 城镇 and 农村). The parts are the sentence's levels, one per half; the total is the
-nearest level of the paragraph before the sentence, outside another breakdown, in the same unit and period.
+nearest level of the paragraph before the sentence, outside another breakdown, in the same unit and period;
+for a breakdown that opens its paragraph, each level of the paragraph before that names its measure.
 Per-head or average figures (按常住地分，城镇居民人均可支配收入…) are never summed. When each level is followed
 by its growth, the total's growth follows from the halves' (their levels a year before are level / (1 + growth)):
 these totals are at current prices, so the relation is exact up to rounding. After a bare 其中 (其中，出口…；进口…)
@@ -52,16 +53,22 @@ def propose(model: Model) -> Iterator[Relation]:
         if a.unit.dims != b.unit.dims or same_period(a, b) is False:
             continue
         total = _total(model, a, s_start)
-        if total is None or total.unit.dims != a.unit.dims or same_period(total, a) is False:
-            continue
-        if not total.interval.hi > max(a.interval.lo, b.interval.lo):
-            continue
-        if by == "其中" and not _names_whole(total, a, b):
-            continue
-        # A breakdown that dates none of its figures (按经营单位所在地分，城镇消费品零售额…) may break down any total
-        # of its measure the paragraph printed before it (10月份…1586.3亿元。1-10月份…15234.7亿元。): each is a
-        # reading of one claim, which fails only when the halves add up to none.
-        totals = [total] if model.names_period(s_start, a.start) else _totals(model, total, a, b, s_start)
+        if total is None and by != "其中" and model.norm[s_start - 1:s_start] in ("", "\n"):
+            # A breakdown that opens its paragraph (按经营地分，…) breaks down a total of the paragraph before.
+            totals = _before_paragraph(model, a, b)
+            if not totals:
+                continue
+        else:
+            if total is None or total.unit.dims != a.unit.dims or same_period(total, a) is False:
+                continue
+            if not total.interval.hi > max(a.interval.lo, b.interval.lo):
+                continue
+            if by == "其中" and not _names_whole(total, a, b):
+                continue
+            # A breakdown that dates none of its figures (按经营单位所在地分，城镇消费品零售额…) may break down any
+            # total of its measure the paragraph printed before it (10月份…1586.3亿元。1-10月份…15234.7亿元。):
+            # each is a reading of one claim, which fails only when the halves add up to none.
+            totals = [total] if model.names_period(s_start, a.start) else _totals(model, total, a, b, s_start)
         ga, gb = _growth(model, a), _growth(model, b)
         for whole in totals:
             if by != "其中":
@@ -135,6 +142,18 @@ def _totals(model: Model, nearest: Fig, a: Fig, b: Fig, s_start: int) -> list[Fi
         if not _INTRO.match(model.norm[g_start:g.start].lstrip()):
             out.append(g)
     # The reading the halves come nearest first: a claim that fails on every reading is shown by its first.
+    return sorted(out, key=lambda g: _distance(g, (a, b)))
+
+
+def _before_paragraph(model: Model, a: Fig, b: Fig) -> list[Fig]:
+    """The levels of the paragraph before that name the halves' measure (社会消费品零售总额 for 城镇消费品零售额),
+    larger than either half and of a period the halves may be of, nearest reading first."""
+    measure = _measure(a)[:2]
+    if len(measure) < 2:
+        return []
+    out = [g for g in model.figs[max(0, a.idx - 24):a.idx] if g.line == a.line - 1 and g.role == "level"
+           and g.unit.dims == a.unit.dims and not _AVERAGE.search(g.label) and measure in words_only(g.label)
+           and g.interval.hi > max(a.interval.lo, b.interval.lo) and same_period(g, a) is not False]
     return sorted(out, key=lambda g: _distance(g, (a, b)))
 
 

@@ -78,6 +78,9 @@ CASES = [
     ("industrial-structure", GDP.format(a="10.9", c="46.9"), None, ""),
     ("industrial-structure", GDP.format(a="12.9", c="46.9"), "error", "355.00亿元 / 3256.80亿元"),
     ("industrial-structure", GDP.format(a="10.9", c="47.0"), "error", "1527.40亿元 / 3256.80亿元"),
+    # the structure printed with ∶ (U+2236 RATIO), as bulletins often print it
+    ("industrial-structure", GDP.replace(":", "∶").format(a="10.9", c="46.9"), None, ""),
+    ("industrial-structure", GDP.replace(":", "∶").format(a="12.9", c="46.9"), "error", "355.00亿元 / 3256.80亿元"),
     # 47.18% printed as 47.1, 100 less the other two (10.46% printed 10.5): a bureau's rounding, not an error.
     ("industrial-structure", ROUNDED, None, ""),
     # 由上年的172.36亿元增加到185.60亿元: the sectors are this year's, and so is the GDP they are shares of (the

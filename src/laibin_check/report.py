@@ -228,8 +228,10 @@ _NEWLINE = re.compile("\n")
 # corner brackets of traditional texts to the curly quotes of simplified ones. All one-to-one, so offsets
 # hold.
 _WIDTH: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
-_WIDTH.update({0x3000: " ", ord("「"): "“", ord("」"): "”", ord("『"): "‘", ord("』"): "’"})
-_WIDE = re.compile("[\uff01-\uff5e\u3000「」『』]")
+_WIDTH.update({0x3000: " ", ord("「"): "“", ord("」"): "”", ord("『"): "‘", ord("』"): "’",
+               0x2236: ":", 0xFE30: ":"})
+"""∶ (RATIO) and ︰ are the colons of a printed structure (三次产业结构为9.1∶39.9∶51.0): read as ":"."""
+_WIDE = re.compile("[\uff01-\uff5e\u3000「」『』\u2236\ufe30]")
 """The characters _WIDTH folds: a text without any (most reports print half-width punctuation) is not translated,
 since str.translate looks up every character of a non-ASCII text in the table."""
 

@@ -57,6 +57,9 @@ DEPOSIT_HANT = "年末金融機構本外幣各項存款餘額4380.50億元，比
 
 MONTH_AND_YEAR_TO_DATE = ("10月份，全省社会消费品零售总额1586.3亿元，同比增长5.1%。1-10月份，全省社会消费品零售总额"
                           "15234.7亿元，同比增长4.6%。按经营单位所在地分，城镇消费品零售额{u}亿元；乡村消费品零售额233.5亿元。")
+YEAR_END = "2024年末，全市金融机构本外币各项存款余额12586.4亿元，比年初增加968.2亿元，同比增长{v}%。"
+SOWN = "全年糧食播種面積62.48萬畝，比上年增加0.35萬畝，增長{v}%。"
+FELL = "全年水果產量31.25萬噸，比上年減少1.46萬噸，下降{v}%。"
 NEXT_PARAGRAPH = ("前三季度，全市实现社会消费品零售总额1186.45亿元，同比增长5.2%。其中，9月份实现社会消费品零售总额"
                   "142.38亿元，同比增长6.1%。\n按经营地分，城镇消费品零售额1003.12亿元，同比增长5.0%；乡村消费品零售额"
                   "{r}亿元，增长6.3%。")
@@ -137,6 +140,14 @@ CASES = [
     ("growth-from-increase", DEPOSIT.format(v="9.7"), "error", "412.60亿元 / (5620.40亿元 - 412.60亿元)"),
     ("growth-from-increase", DEPOSIT_HANT.format(v="7.6"), None, ""),
     ("growth-from-increase", DEPOSIT_HANT.format(v="8.6"), "error", "310.20億元"),
+    # at the year's end a year earlier is the year's start: 同比 after 比年初 is the same base
+    ("growth-from-increase", YEAR_END.format(v="8.3"), None, ""),
+    ("growth-from-increase", YEAR_END.format(v="9.3"), "error", "968.2亿元 / (12586.4亿元 - 968.2亿元)"),
+    # a level's 比上年增加 (or 减少, signed), then its growth
+    ("growth-from-increase", SOWN.format(v="0.6"), None, ""),
+    ("growth-from-increase", SOWN.format(v="1.6"), "error", "0.35萬畝 / (62.48萬畝 - 0.35萬畝)"),
+    ("growth-from-increase", FELL.format(v="4.5"), None, ""),
+    ("growth-from-increase", FELL.format(v="5.5"), "error", "-1.46萬噸 / (31.25萬噸 + 1.46萬噸)"),
 ]
 
 
@@ -192,6 +203,8 @@ def test_breakdown_halves_add_up(a: str, b: str, shown: str) -> None:
                          "采矿业营业收入500.00亿元。"),
     # A mid-year balance: 比年初 and 同比 compare with different moments.
     ("growth-from-increase", "6月末，存款余额5620.40亿元，比年初增加412.60亿元，同比增长9.7%。"),
+    # GDP grows in real terms: its 比上年增加 is nominal
+    ("growth-from-increase", "全年地区生产总值3286.54亿元，比上年增加260.12亿元，增长5.6%。"),
 ])
 def test_not_pinned(rule: str, text: str) -> None:
     from laibin_check import check_text

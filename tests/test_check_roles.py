@@ -52,6 +52,23 @@ ROWS = [
     ("share-of-total", "全市进出口总额6412.5亿元。其中，出口4083.6亿元，进口2328.9亿元，"
      "出口占进出口总额的{x}%。", "63.7",
      "61.7", "4083.6亿元 / 6412.5亿元"),
+    # 全市 is 我市's total too; the year-to-date total of another period is another reading
+    ("share-of-total", "今年1-10月，我市货物贸易进出口总值2856.4亿元，增长7.8%。\n1-9月，全市累计进出口2554.9亿元。\n"
+     "民营企业进出口1964.3亿元，增长11.0%，占全市进出口总值的{x}%。", "68.8", "70.8", "1964.3亿元 / "),
+    # a 其中 of the paragraph's 全省 total is the province's
+    ("share-of-total", "前三季度，全省货物进出口总额4862.5亿元，同比增长6.4%。其中，出口3015.8亿元，增长8.9%；"
+     "进口1846.7亿元，"
+     "增长2.6%。对香港出口412.8亿元，增长11.2%，占全省出口总额的{x}%。", "13.7", "15.7", "412.8亿元 / 3015.8亿元"),
+    # a half of a standard breakdown (乡村) is not the whole a share names
+    ("share-of-total", "前三季度，社会消费品零售总额1.58万亿元，增长5.1%。乡村消费品零售额2115亿元，增长5.8%。\n"
+     "餐饮收入1732亿元，增长7.6%，占社会消费品零售总额的{x}%。", "11.0", "13.0", "1732亿元 / 1.58万亿元"),
+    # the 分别 list right before 合计 is what it totals
+    ("total-of-parts", "来自香港地区的实际使用外资8.98亿美元，占69.8%；"
+     "来自新加坡、韩国、日本的实际使用外资分别为1.06亿美元、"
+     "0.72亿美元和0.53亿美元，合计{x}亿美元。", "2.31", "2.51", "1.06亿美元 + 0.72亿美元 + 0.53亿美元"),
+    # the sizes of two falls (降幅), both printed with their signs
+    ("gap-in-points", "9月份，工业生产者出厂价格同比下降2.4%，降幅比8月份（下降2.8%）收窄{x}个百分点。", "0.4", "0.9",
+     "个百分点"),
     # a gap's subject is not the rate an earlier gap compared with
     ("gap-in-points", "前三季度，规模以上工业增加值同比增长7.5%，增速比上半年的7.1%提高0.4个百分点，"
      "比去年同期（6.9%）"
@@ -88,6 +105,20 @@ def test_the_right_figure_plays_each_part(rule: str, text: str, right: str, wron
     (("gap-to-named",), "9月份、前三季度规模以上工业增加值分别同比增长8.6%和7.5%，"
      "9月份增速比8月份的7.4%加快1.2个百分点，"
      "比前三季度高1.1个百分点。"),
+    # a rate over a labour force the text does not print is no ratio of the counts before it
+    (("rate-of-counts",), "全年城镇新增就业8642人，帮助城镇失业人员再就业1735人，年末城镇登记失业率为2.3%。"),
+    # a 分别 pair the comparison does not name by item: which one is compared is open
+    (("gap-in-points",), "1-10月，全市实际使用外资12.86亿美元，其中10月当月实际使用外资1.43亿美元，"
+     "分别同比增长8.4%和15.3%，"
+     "累计增速较1-9月的7.6%提高0.8个百分点。"),
+    # a half is not split into halves (出口机电产品 and 进口机电产品 are no halves of 进口)
+    (("total-of-parts",), "1-10月，全市出口1723.6亿元、进口1132.8亿元，其中出口机电产品1012.4亿元，增长12.7%；"
+     "进口机电产品421.5亿元，"
+     "增长6.9%。"),
+    # after two totals, a 其中 list whose parts are each of its own total
+    (("total-of-parts",), "前三季度，全省房地产开发投资3125.7亿元，同比下降8.6%；新建商品房销售额2312.4亿元，"
+     "下降9.1%。其中，"
+     "住宅投资2384.1亿元、住宅销售额2105.6亿元，分别下降7.9%和8.4%。"),
 ])
 def test_not_read_as_a_whole_or_a_subject(rules: tuple[str, ...], text: str) -> None:
     assert_rule_case(rules, text, None, "")

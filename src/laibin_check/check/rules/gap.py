@@ -17,7 +17,7 @@ from laibin_check.check.relation import Relation
 
 _COMPARE = re.compile(r"(比|较|高于|低于|快于|慢于|超过|超出|高出|领先|落后)")
 _RATES = ("growth", "share", "rate")
-_MAGNITUDE = re.compile(r"(降幅|跌幅|降低幅度|下降幅度|减幅)")
+_MAGNITUDE = re.compile(r"(降幅|跌幅|降低幅度|下降幅度|减幅|负增长幅度)")
 
 
 def propose(model: Model) -> Iterator[Relation]:
@@ -56,18 +56,22 @@ def _inside(model: Model, g: Fig, before: list[Fig]) -> Iterator[Relation]:
     if any(c in lead[m.end():] for c in ",;"):
         return
     run = run_of(model, subject)
-    if run is not None and run.items and len(run.items) == len(run.figs) > 1:
+    if run is not None and len(run.figs) > 1:
         named = lead[:m.start()].lstrip(",;")
-        picks = [f for item, f in zip(run.items, run.figs, strict=True) if item and named.startswith(item)]
-        if len(picks) != 1:
+        picks = [f for item, f in zip(run.items, run.figs, strict=False) if item and named.startswith(item)]
+        if len(run.items) != len(run.figs) or len(picks) != 1:
             return  # a 分别 list whose item the comparison does not name: which one is compared is open
         subject = picks[0]
-    if _MAGNITUDE.search(lead) and signed(subject) != signed(other):
+    sizes = _MAGNITUDE.search(lead) is not None
+    if sizes and signed(subject) != signed(other):
         return  # 下降2.6%，降幅比10月份的2.9%收窄0.3个百分点: sizes of falls, one printed with its sign
     direction = is_up(words) if is_up(words) is not None else is_up(lead[: m.start()] + m.group(0))
     if direction is None or re.search(r"(提高到|提升到|上升到|增加到|下降到|回落到|降至|升至|提高至)", lead):
         return
-    hi, lo = (subject, other) if rising(g, direction) else (other, subject)
+    up = rising(g, direction)
+    if sizes and signed(subject):
+        up = not up  # 下降2.4%，降幅比8月份（下降2.8%）收窄0.4: the sizes' gap, |-2.4| - |-2.8| = -(-2.4 - -2.8)
+    hi, lo = (subject, other) if up else (other, subject)
     yield _relation(g, hi, lo, f"{subject.shown} compared ({m.group(0)}) with {other.shown}, the gap {g.shown}")
 
 

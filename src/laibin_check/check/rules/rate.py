@@ -12,6 +12,9 @@ from laibin_check.check.relation import Relation
 from laibin_check.check.rules import urbanisation
 
 _PROPORTION = re.compile(r"(率|增长面|占比|比例)")
+_DEFINED = ("失业率", "出生率", "死亡率", "自然增长率")
+"""Rates over a population or labour force the text does not count beside them (城镇新增就业8642人，帮助失业人员再
+就业1735人，登记失业率为2.3%): never the ratio of the two counts before them."""
 
 
 def propose(model: Model) -> Iterator[Relation]:
@@ -20,7 +23,7 @@ def propose(model: Model) -> Iterator[Relation]:
         if f.role not in ("rate", "share") or "占" in tail or not _PROPORTION.search(tail) \
                 or any(w in tail.replace("增长面", "") for w in GROWTH_WORDS):
             continue
-        if urbanisation.NAME in f.label:
+        if urbanisation.NAME in f.label or any(name in f.label for name in _DEFINED):
             # Defined by its name (urbanisation.py): 城镇人口3004.9万人, 乡村人口1857.4万人 are no part and whole.
             continue
         before = [g for g in model.in_sentence(f) if g.end <= f.start]

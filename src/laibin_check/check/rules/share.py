@@ -29,6 +29,11 @@ from laibin_check.check.relation import Relation
 
 _GENERIC = re.compile(r"(总值|总额|总量|总数|总计|合计|总|全部|的|比重|比例|份额|规模)")
 _ENTITIES = ("全国", "中国", "我国", "全省", "全市", "全区", "全县", "全球", "世界", "全年")
+_SAME_ENTITY = {"全市": ("全市", "我市", "本市", "该市"), "全省": ("全省", "我省", "本省", "该省"),
+                "全区": ("全区", "我区", "本区", "该区"), "全县": ("全县", "我县", "本县", "该县"),
+                "全国": ("全国", "我国", "中国")}
+_PART_NAMES = ("城镇", "乡村", "农村", "第一产业", "第二产业", "第三产业")
+"""The parts of a standard breakdown: a level they name is a part, not the whole a share's name does not name so."""
 _MAX_READINGS = 24
 _VERB_ONLY = re.compile(r"(全年|今年|当年|上半年|前三季度|实际|累计|共|完成|实现|达到|达|为|是|有|了)")
 _LEAD_WORDS = re.compile(r"^(其中|同期|全年|今年|全省|全市|全区|全县|全国|我国)+|(的|比重|比例)+$")
@@ -80,8 +85,10 @@ def propose(model: Model) -> Iterator[Relation]:
             if planned(w) or compared(w) or (averaged(w) and not averaged(part)) or (changed(w) and not changed(part)):
                 continue  # a budget, last year's level, an average or a change: not the whole of an outcome
             words = _words(model, w)
-            if entity and entity not in w.context[-24:] and entity not in ("全年",):
+            if entity and entity != "全年" and not _names_entity(model, w, entity):
                 continue
+            if any(p in words and p not in name for p in _PART_NAMES):
+                continue  # 乡村消费品零售额 is a half of 社会消费品零售总额, never the whole a share names
             if core[-2:] not in words or longest_common(core, words) < min(len(core), 2):
                 continue  # the head noun of the whole (支出, 外贸, 总值) must be the candidate's
             candidates.append(w)
@@ -97,6 +104,13 @@ def propose(model: Model) -> Iterator[Relation]:
                 + ("" if explicit else " (named earlier in the paragraph)") + f": {w.shown}",
                 confirm=f"that the whole meant is {w.shown} (line {w.line})", claim=f"share:{f.idx}",
             )
+
+
+def _names_entity(model: Model, w: Fig, entity: str) -> bool:
+    """The candidate is the entity's (全市: 全市, 我市, 本市; named in its paragraph before it, so a 其中 of the
+    paragraph's 全省 total is the province's too)."""
+    before = model.norm[model.norm.rfind("\n", 0, w.start) + 1:w.start]
+    return any(e in before for e in _SAME_ENTITY.get(entity, (entity,)))
 
 
 def _core(name: str, spelled: bool = False) -> str:

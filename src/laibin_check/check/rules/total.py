@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from laibin_check.check.model import Fig, Model, changed, compared, listed, netted, same_period
+from laibin_check.check.model import Fig, Model, changed, compared, listed, netted, same_period, words_only
 from laibin_check.check.relation import Relation
 
 _TOTAL = re.compile(r"(合计|共计|总计|一共|总共|共)(为|达|达到|约|有)?$")
@@ -41,6 +41,13 @@ def _list_then_total(model: Model) -> Iterator[Relation]:
         if len(parts) < 2 or any(_a_change(p) for p in parts):
             continue
         one_list = listed(model, parts[0], parts) == parts
+        if not one_list:
+            # 来自甲地的…8.98亿美元；来自乙、丙、丁的…分别为1.06亿美元、0.72亿美元和0.53亿美元，合计2.31亿美元: the
+            # 分别 list right before 合计 is what it totals
+            tail = next((parts[k:] for k in range(1, len(parts) - 1)
+                         if "分别" in parts[k].label and listed(model, parts[k], parts[k:]) == parts[k:]), None)
+            if tail is not None:
+                parts, one_list = tail, True
         formula = " + ".join(f"{{{i}}}" for i in range(len(parts)))
         yield Relation("total-of-parts", "sum", t, tuple(parts), formula, "error" if one_list else "suggestion",
                        f"{' + '.join(p.shown for p in parts)}, then {t.label[-4:]}{t.shown}",
@@ -81,12 +88,16 @@ def _total_then_parts(model: Model) -> Iterator[Relation]:
         t = wholes[-1]
         names = [p.label for p in parts]
         halves = len(parts) == 2 and any(
-            (a in names[0] and b in names[1]) or (b in names[0] and a in names[1]) for a, b in _HALVES)
+            ((a in names[0] and b in names[1]) or (b in names[0] and a in names[1]))
+            and not any(h in t.label[-6:].replace("进出口", "") for h in (a, b))  # 进口1132.8亿元，其中出口…；进口…
+            for a, b in _HALVES)
         if halves:
             yield Relation("total-of-parts", "sum", t, tuple(parts), "{0} + {1}", "error",
                            f"{t.shown}, 其中 its two halves {parts[0].shown} and {parts[1].shown}",
                            claim=f"total:{t.idx}")
             continue
+        if run is not None and len(totals) >= 2 and len({words_only(p.label)[-2:] for p in parts}) == len(parts):
+            continue  # 投资…；销售额…。其中，住宅投资…、住宅销售额…，分别…: each part is of its own total
         if len(parts) == 2 and run is None:
             parts = parts[:1]
         formula = " + ".join(f"{{{i + 1}}}" for i in range(len(parts))) + " <= {0}"

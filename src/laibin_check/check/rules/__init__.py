@@ -24,6 +24,7 @@ def _load() -> dict[str, Proposer]:
         breakdown,
         change,
         change_since,
+        conversion,
         count,
         count_listed,
         count_parts,
@@ -107,6 +108,7 @@ def _load() -> dict[str, Proposer]:
         "growth-of-increase": growth_of_increase.propose,
         "weighted-average": weighted.propose,
         "daily-average": per_day.propose,
+        "one-quantity-two-units": conversion.propose,
     }
 
 

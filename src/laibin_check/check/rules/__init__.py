@@ -28,6 +28,7 @@ def _load() -> dict[str, Proposer]:
         count,
         count_listed,
         count_parts,
+        crop_yield,
         defined_rate,
         difference,
         fall,
@@ -109,6 +110,7 @@ def _load() -> dict[str, Proposer]:
         "weighted-average": weighted.propose,
         "daily-average": per_day.propose,
         "one-quantity-two-units": conversion.propose,
+        "yield-per-area": crop_yield.propose,
     }
 
 

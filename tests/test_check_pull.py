@@ -16,6 +16,11 @@ WITH_SHARE = ("1-8月，甲省出口20000亿元，增长25.0%。\n1-8月，甲�
 TRADITIONAL = ("1-8月，甲省進口12000億元，增長20.0%。\n1-8月，甲省大宗商品進口2100億元，增長40.0%，"
                "拉動進口增長{v}個百分點。")
 
+CITY = ("今年1-10月，我市货物贸易进出口总值2856.4亿元，同比增长7.8%。\n同期全省进出口总值13347.7亿元，增长4.6%。\n"
+        "1-10月，我市以一般贸易方式进出口1885.2亿元，增长9.1%，占全市进出口总值的66.0%，比去年同期提高0.8个百分点，"
+        "拉动全市进出口增长{v}个百分点。")
+# 1885.2 - 1885.2 / 1.091 = 157.2 over 2856.4 / 1.078 = 2649.7: 5.9 points; the city's whole, not the province's
+
 CASES = [
     # (text, severity of the pull finding or None when nothing is flagged, what the message shows)
     (IMPORTS.format(v="6.0"), None, ""),
@@ -25,6 +30,8 @@ CASES = [
     (WITH_SHARE.format(v="6.6"), "error", "13200亿元"),  # the share read as the pull: not the arithmetic
     (TRADITIONAL.format(v="6.0"), None, ""),
     (TRADITIONAL.format(v="5.0"), "error", "12000億元"),
+    (CITY.format(v="5.9"), None, ""),
+    (CITY.format(v="6.9"), "error", "(2856.4亿元 / (1 + 7.8%))"),
 ]
 
 

@@ -1,4 +1,5 @@
-"""Measure names as the genre shortens them: 社零 for 社会消费品零售总额, 外贸 for 进出口, 固投 for 固定资产投资.
+"""Measure names as the genre shortens them (社零 for 社会消费品零售总额, 外贸 for 进出口, 固投 for 固定资产投资),
+and the whole places they belong to as the genre names them (全市, 我市, 本市 are one).
 
 A share names its whole by a short form (占社零总额比重, 占我国外贸总值的) of a measure the report printed in
 full (社会消费品零售总额, 货物贸易进出口总值). Matching the two needs one spelling: `canonical` writes every short
@@ -24,3 +25,18 @@ def canonical(words: str) -> str:
     while "进出口进出口" in words:  # 外贸进出口, 货物贸易进出口: one measure
         words = words.replace("进出口进出口", "进出口")
     return words
+
+
+SAME_ENTITY: dict[str, tuple[str, ...]] = {
+    "全市": ("全市", "我市", "本市", "该市"), "全省": ("全省", "我省", "本省", "该省"),
+    "全区": ("全区", "我区", "本区", "该区"), "全县": ("全县", "我县", "本县", "该县"),
+    "全国": ("全国", "我国", "中国"),
+}
+"""The spellings of each whole place: a report says 全市 and 我市 of one city."""
+_ENTITY_OF = {spelling: entity for entity, spellings in SAME_ENTITY.items() for spelling in spellings}
+
+
+def leading_entity(words: str) -> tuple[str, str]:
+    """The whole place `words` open with, in one spelling (我市进出口 -> ("全市", "进出口")), or ("", words)."""
+    entity = _ENTITY_OF.get(words[:2], "")
+    return (entity, words[2:]) if entity else ("", words)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from laibin_check.check.model import Fig, Model, same_period, words_only
-from laibin_check.check.names import canonical
+from laibin_check.check.names import canonical, leading_entity
 from laibin_check.check.relation import Relation
 
 _PULL = re.compile(r"拉动([\u4e00-\u9fffA-Za-z]{1,12}?)(总额|总值|规模)?(的)?增长$")
@@ -33,14 +33,14 @@ def propose(model: Model) -> Iterator[Relation]:
         m = _PULL.search(words_only(n.label))
         if m is None:
             continue
-        measure = canonical(m.group(1))
+        place, measure = leading_entity(canonical(m.group(1)))  # 拉动全市进出口增长: the city's 进出口
         if any(w in measure for w in _REAL):
             continue
         pair = _part(model, n)
         if pair is None:
             continue
         part, part_growth = pair
-        wholes = [w for w in _wholes(model, n, measure) if w[0] is not part
+        wholes = [w for w in _wholes(model, n, measure, place) if w[0] is not part
                   and w[0].interval.lo > part.interval.hi and same_period(w[0], part) is not False]
         if len(wholes) != 1:
             continue
@@ -63,13 +63,14 @@ def _part(model: Model, n: Fig) -> tuple[Fig, Fig] | None:
     if not after or after[0].role != "growth" or any(f.role not in ("share", "points") for f in after[1:]):
         return None
     part, growth = before[at], after[0]
-    if part.unit.kind != "money" or n.clause - part.clause > 3:
+    if part.unit.kind != "money" or n.clause - part.clause > 4:
         return None
     return part, growth
 
 
-def _wholes(model: Model, n: Fig, measure: str) -> list[tuple[Fig, Fig]]:
-    """The levels printed before `n` named by the measure alone, each with the growth right after it."""
+def _wholes(model: Model, n: Fig, measure: str, place: str) -> list[tuple[Fig, Fig]]:
+    """The levels printed before `n` named by the measure alone, each with the growth right after it; of the
+    place the pull names (全市: 我市货物贸易进出口总值, not 全省进出口总值), when it names one."""
     out: list[tuple[Fig, Fig]] = []
     window = model.figs[max(0, n.idx - _LOOK_BACK):n.idx]
     for w, g in itertools.pairwise(window):
@@ -79,7 +80,11 @@ def _wholes(model: Model, n: Fig, measure: str) -> list[tuple[Fig, Fig]]:
         name = re.sub(r"^\d*月?", "", name)
         name = re.sub(r"(实现|完成|达到|达|为|是)+$", "", name)
         name = re.sub(r"(总额|总值|值|规模)$", "", name)
-        if not name.endswith(measure) or not _PLACE.match(name[: len(name) - len(measure)]):
+        name = re.sub(r"(货物贸易|货物)(?=进出口|出口|进口)", "", name)  # 货物贸易进出口总值 is 进出口
+        prefix = name[: len(name) - len(measure)]
+        if not name.endswith(measure) or not _PLACE.match(prefix):
+            continue
+        if place and prefix and leading_entity(prefix)[0] != place:
             continue
         out.append((w, g))
     return out

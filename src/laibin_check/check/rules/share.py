@@ -24,14 +24,11 @@ from laibin_check.check.model import (
     same_period,
     words_only,
 )
-from laibin_check.check.names import canonical
+from laibin_check.check.names import SAME_ENTITY, canonical
 from laibin_check.check.relation import Relation
 
 _GENERIC = re.compile(r"(总值|总额|总量|总数|总计|合计|总|全部|的|比重|比例|份额|规模)")
 _ENTITIES = ("全国", "中国", "我国", "全省", "全市", "全区", "全县", "全球", "世界", "全年")
-_SAME_ENTITY = {"全市": ("全市", "我市", "本市", "该市"), "全省": ("全省", "我省", "本省", "该省"),
-                "全区": ("全区", "我区", "本区", "该区"), "全县": ("全县", "我县", "本县", "该县"),
-                "全国": ("全国", "我国", "中国")}
 _PART_NAMES = ("城镇", "乡村", "农村", "第一产业", "第二产业", "第三产业")
 """The parts of a standard breakdown: a level they name is a part, not the whole a share's name does not name so."""
 _MAX_READINGS = 24
@@ -110,7 +107,7 @@ def _names_entity(model: Model, w: Fig, entity: str) -> bool:
     """The candidate is the entity's (全市: 全市, 我市, 本市; named in its paragraph before it, so a 其中 of the
     paragraph's 全省 total is the province's too)."""
     before = model.norm[model.norm.rfind("\n", 0, w.start) + 1:w.start]
-    return any(e in before for e in _SAME_ENTITY.get(entity, (entity,)))
+    return any(e in before for e in SAME_ENTITY.get(entity, (entity,)))
 
 
 def _core(name: str, spelled: bool = False) -> str:

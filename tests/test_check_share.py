@@ -24,8 +24,17 @@ FIRST_MONTHS = ("前三季度，全省进出口7543.9亿元，增长6.2%。前10
 BY_MODE = ("前10个月，全省进出口8456.3亿元，增长6.8%。全省以一般贸易方式进出口5683.9亿元，占全省外贸总值的比重由"
            "去年同期的65.9%提升至67.2%。同期，民营企业进出口4953.7亿元，占全省外贸总值的{v}%。")
 
+NEXT_PARAGRAPH = ("1-10月，我市货物贸易进出口总值2856.4亿元，增长7.8%。\n1-10月，我市以一般贸易方式进出口1885.2亿元，"
+                  "增长9.1%，占全市进出口总值的66.0%。\n同期，以加工贸易方式进出口642.7亿元，下降2.5%，占{v}%。")
+OTHER_MEASURE = ("1-10月，我市货物贸易进出口总值2856.4亿元，增长7.8%。\n1-10月，我市以一般贸易方式进出口1885.2亿元，"
+                 "增长9.1%，占全市进出口总值的66.0%。\n同期，全市新设外资企业186家，利用外资12.86亿美元，占{v}%。")
+
 CASES = [
     # (text, severity of the share finding or None when nothing is flagged, what the message shows)
+    # a paragraph going on with parts of the same measure: its bare 占 has the whole the one before named
+    (NEXT_PARAGRAPH.format(v="22.5"), None, ""),
+    (NEXT_PARAGRAPH.format(v="24.5"), "error", "642.7亿元 / 2856.4亿元"),
+    (OTHER_MEASURE.format(v="45.0"), None, ""),  # another measure: the bare 占 inherits nothing
     (SHORT_NAME.format(v="23.5"), None, ""),  # 社零 is 社会消费品零售总额: 6.6 / 28.1 = 23.5%
     (SHORT_NAME.format(v="16.4"), "error", "6.6万亿元 / 28.1万亿元"),
     (NAMED_PARTNER.format(v="27.1"), None, ""),  # 3553.4 / 13100 = 27.1%: the 欧盟 whole, not 东盟's or the total

@@ -43,7 +43,7 @@ _BY_MODE = re.compile(r"以[^,;。]{0,10}方式")
 def propose(model: Model) -> Iterator[Relation]:
     parts_of_shares = _parts(model)
     names: dict[int, tuple[str, bool]] = {}
-    last_named: dict[int, str] = {}  # line -> the whole the paragraph last named
+    last_named: dict[int, tuple[str, str]] = {}  # line -> the whole the paragraph last named, its part's measure
     first_of = {g.idx: r.figs[0] for r in model_runs(model) if r.figs[0].role == "share" for g in r.figs[1:]}
     for f in model.figs:
         if f.role != "share":
@@ -51,10 +51,16 @@ def propose(model: Model) -> Iterator[Relation]:
         name, explicit = _whole_name(first_of.get(f.idx, f))
         if f.idx in first_of:
             name, explicit = names.get(first_of[f.idx].idx, (name, explicit))
+        part = parts_of_shares.get(f.idx)
+        measure = _part_measure(part) if part is not None else ""
         if explicit:
-            last_named[f.line] = name
+            last_named[f.line] = (name, measure)
         elif f.line in last_named:
-            name = last_named[f.line]
+            name = last_named[f.line][0]
+        elif f.line - 1 in last_named and len(measure) >= 2 and last_named[f.line - 1][1] == measure:
+            # 一般贸易方式进出口…占全市进出口总值的66.0%。\n同期，以加工贸易方式进出口642.7亿元，占22.5%: the next
+            # paragraph goes on with parts of the same measure, and its bare 占 with the same whole
+            name = last_named[f.line - 1][0]
         names[f.idx] = (name, explicit)
     # A level stated as a share of some whole is a sibling of the other parts of that whole, never their whole.
     share_parts: dict[int, str] = {}
@@ -108,6 +114,11 @@ def _names_entity(model: Model, w: Fig, entity: str) -> bool:
     paragraph's 全省 total is the province's too)."""
     before = model.norm[model.norm.rfind("\n", 0, w.start) + 1:w.start]
     return any(e in before for e in SAME_ENTITY.get(entity, (entity,)))
+
+
+def _part_measure(part: Fig) -> str:
+    """The last words of a part's measure (方式进出口 of 以一般贸易方式进出口): parts of one whole share them."""
+    return words_only(part.label)[-3:]
 
 
 def _core(name: str, spelled: bool = False) -> str:

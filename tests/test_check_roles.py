@@ -69,6 +69,26 @@ ROWS = [
     # the sizes of two falls (降幅), both printed with their signs
     ("gap-in-points", "9月份，工业生产者出厂价格同比下降2.4%，降幅比8月份（下降2.8%）收窄{x}个百分点。", "0.4", "0.9",
      "个百分点"),
+    # 负成长 is a fall, as 负增长 is (Taiwan's spelling)
+    ("gap-to-named", "民間投資年增2.4%。對照全國民間投資同期負成長2.3%，"
+     "漣川的民間投資增速高出全國{x}個百分點。", "4.7",
+     "5.7", "2.4% + 2.3%"),
+    # a ratio named …比 (存贷比) is a subject, not a compared term
+    ("gap-in-points", "各項貸款餘額4,978.16億元，增幅8.4%；存貸比84.9%，比年初（84.2%）提高{x}個百分點。"
+     "", "0.7", "1.7",
+     "84.9% - 84.2%"),
+    # the whole's own rate printed beside the subject's (全國為…) is not the subject
+    ("gap-to-named", "全國居民消費價格年減0.1%。\n居民消費價格指數年增0.3%（全國為－0.1%），"
+     "高出全國{x}個百分點。", "0.4",
+     "0.9", "0.3% - －0.1%"),
+    # the average of a change (平均每天新增) over the change, not the balance
+    ("daily-average", "截至8月底，存款餘額5,862.47億元，較年初增加412.35億元；以1至8月共243天計算，"
+     "平均每天新增存款約{x}億元。",
+     "1.7", "2.7", "412.35億元 / 243"),
+    # 年初为: the year's start, compared with; the change and its growth after it
+    ("change-between-levels", "各项贷款余额4,978.16亿元，年初为4,591.64亿元，比年初增加386.52亿元，增长{x}%。"
+     "", "8.4", "9.4",
+     "4,978.16亿元 / 4,591.64亿元 - 1"),
     # a gap's subject is not the rate an earlier gap compared with
     ("gap-in-points", "前三季度，规模以上工业增加值同比增长7.5%，增速比上半年的7.1%提高0.4个百分点，"
      "比去年同期（6.9%）"
@@ -119,6 +139,18 @@ def test_the_right_figure_plays_each_part(rule: str, text: str, right: str, wron
     (("total-of-parts",), "前三季度，全省房地产开发投资3125.7亿元，同比下降8.6%；新建商品房销售额2312.4亿元，"
      "下降9.1%。其中，"
      "住宅投资2384.1亿元、住宅销售额2105.6亿元，分别下降7.9%和8.4%。"),
+    # the year's start is no balance to grow from (4,591.64 is the base, not the balance)
+    (("growth-from-increase",), "各项贷款余额4,978.16亿元，年初为4,591.64亿元，比年初增加386.52亿元，增长8.4%。"),
+    # a share of a change after a change (占各项存款增加额的) is not a growth
+    (("change-between-levels",), "其中，住户存款余额3,915.26亿元，年初为3,558.44亿元，比年初增加356.82亿元，"
+     "占各项存款增加额的86.5%。"),
+    # one number written with two magnitudes is read as two: neither half is paired
+    (("share-of-total",), "全社會用電量186億4200萬千瓦時，年增7.1%；其中工業用電量121億3500萬千瓦時，年增7.7%，"
+     "約占全社會用電量的65.1%。"),
+    # 和 with no 相比 after it names no base of comparison
+    (("growth-of-increase",), "年末全省铁路营业里程和公路通车里程分别为6,284公里和21.86万公里，其中，"
+     "高速公路8,126公里"
+     "（比上年末增加312公里，增长4.0%）。"),
 ])
 def test_not_read_as_a_whole_or_a_subject(rules: tuple[str, ...], text: str) -> None:
     assert_rule_case(rules, text, None, "")

@@ -49,7 +49,7 @@ POST_QUALIFIERS = tuple(w for w in QUALIFIER_WORDS if QUALIFIERS[w][0] == "after
 MAGNITUDES = tuple(w for w in MAGNITUDE_WORDS if not set(w) & set("萬億"))
 """萬, 億, 萬億, 千億 ... in simplified script (numbers.MAGNITUDES), longest first."""
 
-FALL_WORDS = ("负增长", "下降", "减少", "回落", "下滑", "下跌", "降低", "缩减", "降", "减", "跌")
+FALL_WORDS = ("负增长", "负成长", "下降", "减少", "回落", "下滑", "下跌", "降低", "缩减", "降", "减", "跌")
 """A figure right after one of these (下降5%, 同比减少3個, 回落了0.2個百分點) states a fall: its sign is -1.
 下降至/降到 N names the level reached, not the fall, so a word must stand right before the number (了 aside)."""
 

@@ -26,7 +26,7 @@ SENTENCE_STOPS = "。!?\n"
 CLAUSE_STOPS = ",;:。!?\n、"
 """In normalised text: full-width ，；： are folded to , ; : there."""
 
-GROWTH_WORDS = ("增长", "增速", "下降", "减少", "回落", "提高", "上涨", "下跌", "同比", "环比", "增幅", "降幅",
+GROWTH_WORDS = ("增长", "成长", "增速", "下降", "减少", "回落", "提高", "上涨", "下跌", "同比", "环比", "增幅", "降幅",
                 "涨幅", "增", "降", "涨", "跌", "回升", "上升", "扩大", "收窄", "拉动")
 SHARE_WORDS = ("占比", "比重", "占", "份额", "比例", "增长面", "覆盖面")
 """增长面 (the share of units that grew) is a share, not a growth: it is found before 增长 in `_role`."""
@@ -43,6 +43,8 @@ _PERIOD = re.compile(
 )
 
 
+_SPLIT_MAGNITUDE = re.compile(r"\d[亿兆]\d")
+"""A number written with two magnitudes (186亿4200万千瓦时, 1兆2360亿): read as two, so neither is a figure here."""
 _SPANS = frozenset(("年", "个月", "月", "天", "日", "周", "小时", "分钟", "岁", "秒"))
 
 
@@ -182,6 +184,9 @@ class Model:
     def _fig(self, m: Mention, borrowed: str | None = None) -> Fig | None:
         if m.kind not in ("figure", "rank") or not m.needs_claim:
             return None
+        start, end = self.to_norm(m.phrase_start), self.to_norm(m.phrase_end)
+        if _SPLIT_MAGNITUDE.match(self.norm, max(0, start - 2)) or _SPLIT_MAGNITUDE.match(self.norm, max(0, end - 2)):
+            return None  # 186亿4200万千瓦时: one number the scanner reads as two; neither half is paired
         unit_text = borrowed or m.unit or ""
         if m.kind == "rank":
             unit_text = "位"
@@ -203,7 +208,6 @@ class Model:
             printed = parse_printed(m.value, integer=unit.integer, readings=self.readings)
         except ValueError:
             return None
-        start, end = self.to_norm(m.phrase_start), self.to_norm(m.phrase_end)
         sentence = self.sentence_of(start)
         clause = self.clause_of(start)
         s_start = self._sentence_starts[sentence]
@@ -510,7 +514,9 @@ _PLANNED = re.compile(r"((预算|计划|目标|任务)(?!收入|支出|执行|�
 _AVERAGED = re.compile(r"(日均|月均|周均|人均|户均|亩均|平均|均价)")
 _CHANGED = re.compile(r"(增加|减少|增长|下降|净增|净减|增量|提高|回落|多|少)了?"
                       r"(\d[\d.]*[^\d,;:。]{0,4}(和|、|及|与))*$")
-_COMPARED_TERM = re.compile(r"(?<![同环])(比|较)(?!重|例|率|值)[^,;:。比较]{0,12}$")
+_COMPARED_TERM = re.compile(r"(?<![同环])(比|较)(?!重|例|率|值)[^,;:。比较]{1,12}$"
+                            r"|(上年同期|去年同期|上年末|去年末|上年|去年|年初)(为|是)$"
+                            r"|由(上年|去年|\d{4}年)[^,;:。]{0,6}$")
 _NETTED = re.compile(r"(顺差|逆差|差额|净出口|净进口|结余|净流入|净流出)[^,;:。]{0,4}$")
 
 
@@ -534,8 +540,9 @@ def changed(f: Fig) -> bool:
 
 def compared(f: Fig) -> bool:
     """A figure printed as the term a comparison is made against (比上年同期末的56131.9亿元, 增速比上半年的7.1%,
-    较2019年同期的612.40万标箱): the other period's figure, never the sentence's subject nor its whole."""
-    return _COMPARED_TERM.search(f.label) is not None
+    较2019年同期的612.40万标箱, 上年为50076万吨, 由上年末的6032.1万户): the other period's figure, never the
+    sentence's subject nor its whole."""
+    return _COMPARED_TERM.search(f.label) is not None and not changed(f)  # 比年初增加X is a change, not a term
 
 
 def netted(f: Fig) -> bool:

@@ -20,8 +20,10 @@ _TO = re.compile(r"^(增加|增长|提高|上升|下降|减少|降低|扩大|缩
 """由2020年的3.8万辆增至2024年的23.5万辆: the words between the two levels."""
 _SINCE = re.compile(r"(比|较)(上年|去年|上年同期|去年同期|\d{4}年|同期)?(同期|末|底)?(的)?$")
 _AS_PERCENT = re.compile(r"(相当于|恢复至|恢复到|恢复为|为|是)(?P<base>上年|去年|\d{4}年)(同期)?(水平)?的$")
+_GROWTH_END = re.compile(r"(增长|下降|增幅|降幅|上涨|下跌|回落|增|降)了?(为|达)?$")
+"""The growth stated after a change (减少76.4万吨，下降3.2%), not a share of it (占各项存款增加额的86.5%)."""
 _TIMES_MORE = re.compile(r"(增长|增加|提高)了?$")
-_PRIOR = re.compile(r"(上年同期|去年同期|上年|去年|上年末|去年末)(为|是)$")
+_PRIOR = re.compile(r"(上年同期|去年同期|上年|去年|上年末|去年末|年初)(为|是)$")
 """汽车产量48.6万辆，上年同期为43.2万辆，同比增长12.5%: last year's level printed after this year's."""
 _REAL = ("生产总值", "gdp", "GDP", "增加值")
 
@@ -43,10 +45,13 @@ def propose(model: Model) -> Iterator[Relation]:
                 continue
             new = compared_with
             # 比上年同期的2387.1万吨减少76.4万吨，下降3.2%: the change, then its growth, both stated
-            statements = nxt[:2] if len(nxt) > 1 and nxt[0].role == "level" and nxt[1].role == "growth" else nxt[:1]
-            for stated in statements:
+            statements = nxt[:2] if len(nxt) > 1 and nxt[0].role == "level" and nxt[1].role == "growth" \
+                and _GROWTH_END.search(nxt[1].label) else nxt[:1]
+            for i, stated in enumerate(statements):
                 up = is_up(stated.label[-4:]) is not False
-                yield from _stated(old, new, stated, up, f"{new.shown}, {old.label[-6:]}{old.shown}", old)
+                # the growth after the change follows the change's clause (比年初增加386.52亿元，增长8.4%)
+                anchor = statements[0] if i else old
+                yield from _stated(old, new, stated, up, f"{new.shown}, {old.label[-6:]}{old.shown}", anchor)
             yield from _as_percent(old, new, nxt)
 
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from laibin_check.check.model import Fig, Model, compared, longest_common, rising, run_of, same_period, words_only
-from laibin_check.check.names import canonical
+from laibin_check.check.names import SAME_ENTITY, canonical
 from laibin_check.check.relation import Relation
 from laibin_check.check.rules import gap
 
@@ -95,7 +95,9 @@ def _to_whole(model: Model, g: Fig, m: re.Match[str], cmp: str, entity: str, mea
         subjects = [f for f in near if not _is_whole(model, f, entity, "")
                     and longest_common(x_name, _name(model, f) or words_only(f.label)) >= min(len(x_name), 4)]
     if not subjects:
-        before = [f for f in model.in_sentence(g) if f.end <= g.start and f.role in ("growth", "rate")]
+        # the growth just before the gap, passing the whole's own beside it (年增0.3%（全国为－0.1%）)
+        before = [f for f in model.in_sentence(g) if f.end <= g.start and f.role in ("growth", "rate")
+                  and not _is_whole(model, f, entity, "")]
         subjects = [before[-1]] if before and before[-1].clause >= g.clause - 1 else []
     others = [f for f in near if f not in subjects and _is_whole(model, f, entity, measure)]
     if not others and measure:
@@ -143,7 +145,7 @@ def _to_overall(model: Model, g: Fig, cmp: str) -> Iterator[Relation]:
 def _is_whole(model: Model, f: Fig, entity: str, measure: str) -> bool:
     """A growth of the whole: its name (or its level's) says 全国/全省 (我国 for 全国), and the measure if named."""
     name = _name(model, f) or words_only(f.label)
-    names = (entity,) + (("我国", "中国") if entity == "全国" else ())
+    names = SAME_ENTITY.get(entity, (entity,))
     if not any(n in name for n in names):
         return False
     return not measure or _of_measure(model, f, measure)

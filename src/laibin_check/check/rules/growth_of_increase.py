@@ -33,8 +33,9 @@ def propose(model: Model) -> Iterator[Relation]:
         s_start, _ = model.sentence_span(d.sentence)
         bases = [b for b in model.in_sentence(d) if b.end <= d.start and b.role == "level"
                  and b.unit.dims == d.unit.dims and not _INCREASE.search(words_only(b.label)[-4:])
-                 and _BASE.search(model.norm[s_start:b.start])
-                 and _CLOSE.match(model.norm[b.end:b.end + 8])]
+                 and (m := _BASE.search(model.norm[s_start:b.start])) is not None
+                 and (c := _CLOSE.match(model.norm[b.end:b.end + 8])) is not None
+                 and (m.group(1) in ("比", "较") or re.search("相比|相较|比较", c.group(0)))]  # 与/和 B: with 相比
         if len(bases) != 1:
             continue
         base = bases[0]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from laibin_check.check.model import Fig, Model
+from laibin_check.check.model import Fig, Model, compared
 from laibin_check.check.relation import Relation
 
 _INCREASE = re.compile(r"^,?(比|较)(?P<base>年初|上年末|去年末|上年底|年初余额|上年|去年|上年同期|去年同期)"
@@ -42,7 +42,8 @@ def propose(model: Model) -> Iterator[Relation]:
             continue  # 比年初增加…，同比增长 of a mid-year balance: two moments
         if m_inc.group("base") not in _START and (m_growth.group(1) or any(w in level.context for w in _REAL)):
             continue  # 比上年增加…: the growth that follows at once is on the same base, and not a real growth
-        if not inc.interval.hi < level.interval.lo:
+        if compared(level) or not inc.interval.hi < level.interval.lo:
+            # 余额4978.16亿元，年初为4591.64亿元，比年初增加386.52亿元，增长8.4%: the start is no balance
             continue
         yield Relation("growth-from-increase", "growth", growth, (inc, level), "{0} / ({1} - {0})", "error",
                        f"{level.shown}, {m_inc.group(0).strip(',')} {inc.shown}, growth {growth.shown} "

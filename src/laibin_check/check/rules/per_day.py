@@ -28,6 +28,8 @@ _DAYS = re.compile(r"(按|以)[^,;。]{0,8}?(?P<n>\d{1,3}|[一二三四五六七
 _PERIOD = re.compile(r"^(?P<y>\d{4})?(?:M(?P<a>\d{1,2})(?:-(?P<b>\d{1,2}))?|Q(?P<q>[1-4])|(?P<h>H2))?$")
 _WHOLE_YEAR = re.compile(r"(全年|年度|全年度)")
 """全年 with no year named: the report's year (its first period), or 365 or 366 days."""
+_OF_CHANGE = re.compile(r"^(新增|增加|净增)")
+"""平均每天新增存款: the average of a change, whose total is the change (比年初增加412.35亿元), not the balance."""
 _MAX_BACK = 8
 
 
@@ -39,7 +41,8 @@ def propose(model: Model) -> Iterator[Relation]:
         if m is None or _TRADING.search(f.context[-24:]):
             continue
         # the measure around 日均 (全市公共交通日均客运量: 全市公共交通客运量)
-        total = _total(model, f, words_only(f.label[:m.start()] + m.group(2)))
+        measure = words_only(f.label[:m.start()] + m.group(2))
+        total = _total(model, f, measure, _OF_CHANGE.search(m.group(2)) is not None)
         if total is None:
             continue
         printed = _printed_days(model, f)
@@ -54,7 +57,7 @@ def propose(model: Model) -> Iterator[Relation]:
                            claim=f"daily:{f.idx}", message="a daily average is the total over the days")
 
 
-def _total(model: Model, f: Fig, measure: str) -> Fig | None:
+def _total(model: Model, f: Fig, measure: str, of_change: bool) -> Fig | None:
     """The level the average divides: of those before it, the one whose words share the most of the average's
     measure (日均接待国内游客: 国内游客, not the 入境游客 printed nearer), the nearest of equals."""
     best: tuple[int, Fig] | None = None
@@ -65,9 +68,10 @@ def _total(model: Model, f: Fig, measure: str) -> Fig | None:
             continue  # 其中，城市轨道交通客运量4.38亿人次…。全市公共交通日均客运量: a part, not the whole averaged
         if t.role != "level" or t.unit.dims != f.unit.dims or t.mention.base_unit != f.mention.base_unit:
             continue
-        if averaged(t) or changed(t) or compared(t) or planned(t):
+        if averaged(t) or changed(t) != of_change or compared(t) or planned(t):
             continue
-        words = words_only(t.label) if len(words_only(t.label)) >= 3 else words_only(t.context[-24:])
+        # a change's clause names no measure (较年初增加412.35亿元): its sentence does
+        words = words_only(t.label) if len(words_only(t.label)) >= 3 and not of_change else words_only(t.context[-24:])
         score = longest_common(measure, words) if len(measure) >= 2 else 2
         if score >= 2 and (best is None or score > best[0]):
             best = (score, t)

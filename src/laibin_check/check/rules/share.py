@@ -131,14 +131,34 @@ def _core(name: str, spelled: bool = False) -> str:
 
 
 def _words(model: Model, w: Fig) -> str:
-    """The measure words of a candidate whole: its clause, or its paragraph's last words before it when the
-    clause is only a verb and a period (为, 达, 全年实际完成), or those and a bare head noun (全年实际支出)."""
+    """The measure words of a candidate whole: its item in a 分别 list (移动电话用户和宽带接入用户分别为6218.4万户和
+    2046.7万户: 宽带接入用户 for the second), its clause, or its paragraph's last words before it when the clause
+    is only a verb and a period (为, 达, 全年实际完成), or those and a bare head noun (全年实际支出)."""
+    item = _items(model).get(w.idx)
+    if item:
+        return canonical(words_only(item))
     words = words_only(w.label)
     residue = _VERB_ONLY.sub("", words)
     if len(residue) < 2 or (len(residue) < 3 and residue != words):
         # 全年实际完成86420万元: the measure is named earlier in the paragraph (预算收入…调整为…。全年实际完成)
         return canonical(words_only(model.norm[model.norm.rfind("\n", 0, w.start) + 1:w.start])[-40:])
     return canonical(words if len(words) >= 3 else w.context[-16:])
+
+
+def _items(model: Model) -> dict[int, str]:
+    """Figure index -> the item a 分别 list names it by, with the list's shared head noun (住户存款余额 of 住户存款和
+    非金融企业存款余额分别为…), for the model's runs (computed once per model)."""
+    cache: dict[int, str] | None = getattr(model, "_share_items", None)
+    if cache is None:
+        cache = {}
+        for run in model_runs(model):
+            if run.items and len(run.items) == len(run.figs):
+                head = words_only(run.items[-1])[-2:]  # 住户存款和非金融企业存款余额: 余额 is both items'
+                for item, f in zip(run.items, run.figs, strict=True):
+                    words = words_only(item)
+                    cache[f.idx] = words if words.endswith(head) else words + head
+        model._share_items = cache  # type: ignore[attr-defined]
+    return cache
 
 
 def _best_named(model: Model, core: str, candidates: list[Fig]) -> list[Fig]:
@@ -194,7 +214,12 @@ def _parts(model: Model) -> dict[int, Fig]:
         levels = [g for g in before if g.role == "level" and (of_change or not changed(g)) and not compared(g)]
         if not levels:
             continue
-        named = _LEAD_WORDS.sub("", words_only(f.label[:f.label.rfind("占")])) if "占" in f.label else ""
+        # the words between the figure before and 占 (出口4083.6亿元，进口2328.9亿元，出口占…: 出口); none when
+        # 占 opens a bracket after the part (5G移动电话用户3586.2万户（占…）)
+        lead = model.norm[before[-1].end:f.start] if before else f.label
+        head = lead[:lead.rfind("占")] if "占" in lead else ""
+        cut = max(head.rfind(c) for c in ",;(")
+        named = _LEAD_WORDS.sub("", words_only(head[cut + 1:])) if cut >= 0 else ""
         if len(named) >= 2:
             # 出口4083.6亿元，进口2328.9亿元，出口占进出口总额的63.7%: the part the share names, wherever it stands
             picks = [g for g in levels if named in words_only(g.label)[-len(named) - 4:]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from check_cases import assert_rule_case
+from check_cases import assert_right_and_wrong, assert_rule_case
 
 FROM_GROWTH = "全年出口由317.22亿元下降到286.45亿元，下降{g}%。"
 FROM_AMOUNT = "全年出口由317.22亿元减少到286.45亿元，减少{d}亿元。"
@@ -78,5 +78,4 @@ LEVELS = [
 
 @pytest.mark.parametrize(("text", "right", "wrong", "shown"), LEVELS)
 def test_a_change_between_two_printed_levels(text: str, right: str, wrong: str, shown: str) -> None:
-    assert_rule_case(CHANGE, text.format(x=right), None, "")
-    assert_rule_case(CHANGE, text.format(x=wrong), "error", shown)
+    assert_right_and_wrong(CHANGE, text, right, wrong, shown)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from check_cases import assert_rule_case
+from check_cases import assert_right_and_wrong, assert_rule_case
 
 RULE = ("yield-per-area",)
 ROWS = [
@@ -26,8 +26,7 @@ ROWS = [
 
 @pytest.mark.parametrize(("text", "right", "wrong", "shown"), ROWS)
 def test_a_yield_is_the_output_over_the_area(text: str, right: str, wrong: str, shown: str) -> None:
-    assert_rule_case(RULE, text.format(x=right), None, "")
-    assert_rule_case(RULE, text.format(x=wrong), "error", shown)
+    assert_right_and_wrong(RULE, text, right, wrong, shown)
 
 
 @pytest.mark.parametrize("text", [

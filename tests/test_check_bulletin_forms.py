@@ -57,6 +57,8 @@ DEPOSIT_HANT = "年末金融機構本外幣各項存款餘額4380.50億元，比
 
 MONTH_AND_YEAR_TO_DATE = ("10月份，全省社会消费品零售总额1586.3亿元，同比增长5.1%。1-10月份，全省社会消费品零售总额"
                           "15234.7亿元，同比增长4.6%。按经营单位所在地分，城镇消费品零售额{u}亿元；乡村消费品零售额233.5亿元。")
+BY_YEAR = ("上半年，全市社會消費品零售總額3268.47億元（人民幣，下同），按年增長{g}%。\n按消費類型分，"
+           "商品零售2905.62億元，按年增長5.0%；餐飲收入362.85億元，增長7.8%。")
 YEAR_END = "2024年末，全市金融机构本外币各项存款余额12586.4亿元，比年初增加968.2亿元，同比增长{v}%。"
 SOWN = "全年糧食播種面積62.48萬畝，比上年增加0.35萬畝，增長{v}%。"
 FELL = "全年水果產量31.25萬噸，比上年減少1.46萬噸，下降{v}%。"
@@ -140,6 +142,9 @@ CASES = [
     ("growth-from-increase", DEPOSIT.format(v="9.7"), "error", "412.60亿元 / (5620.40亿元 - 412.60亿元)"),
     ("growth-from-increase", DEPOSIT_HANT.format(v="7.6"), None, ""),
     ("growth-from-increase", DEPOSIT_HANT.format(v="8.6"), "error", "310.20億元"),
+    # 按年增长 after a bracketed remark is the total's own growth, as its halves' is theirs
+    ("breakdown-halves", BY_YEAR.format(g="5.3"), None, ""),
+    ("breakdown-halves", BY_YEAR.format(g="6.3"), "error", "(1 + 5.0%)"),
     # at the year's end a year earlier is the year's start: 同比 after 比年初 is the same base
     ("growth-from-increase", YEAR_END.format(v="8.3"), None, ""),
     ("growth-from-increase", YEAR_END.format(v="9.3"), "error", "968.2亿元 / (12586.4亿元 - 968.2亿元)"),

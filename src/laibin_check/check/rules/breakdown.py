@@ -180,7 +180,8 @@ def _total(model: Model, first: Fig, s_start: int) -> Fig | None:
     return None
 
 
-_GROWTH_LINK = re.compile(r"^,?(比上年|同比|比上年同期|较上年)?(增长|下降)$")
+_GROWTH_LINK = re.compile(r"^(\([^()]{0,12}\))?,?(比上年|同比|比上年同期|较上年|按年)?(增长|下降)$")
+"""A level's own growth right after it: 1236.75亿元，增长6.0%; 3268.47亿元（人民币，下同），按年增长5.3%."""
 
 
 def _growth(model: Model, level: Fig) -> Fig | None:

@@ -150,6 +150,13 @@ def test_the_right_figure_plays_each_part(rule: str, text: str, right: str, wron
     (("growth-of-increase",), "年末全省铁路营业里程和公路通车里程分别为6,284公里和21.86万公里，其中，"
      "高速公路8,126公里"
      "（比上年末增加312公里，增长4.0%）。"),
+    # 前年's GDP (the year before last) is not the whole of this year's three sectors
+    (("parts-of-a-breakdown",), "去年地区生产总值为18,612.4亿元，按年实质增长5.2%。\n"
+     "若以现价计算，前年GDP约1.76万亿元。\n"
+     "产业结构方面，第一产业增加值372.5亿元；第二产业增加值6,845.3亿元；第三产业增加值11,394.6亿元。"),
+    # a level 相当于2019年（…）printed in brackets is 2019's, not the total of this year's halves
+    (("total-of-parts",), "社会消费品零售总额7,862.5亿元，相当于2019年（6,538.2亿元）的120.3%。其中，城镇消费品零售额"
+     "6,815.7亿元，乡村消费品零售额1,046.8亿元。"),
 ])
 def test_not_read_as_a_whole_or_a_subject(rules: tuple[str, ...], text: str) -> None:
     assert_rule_case(rules, text, None, "")

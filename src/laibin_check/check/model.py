@@ -39,7 +39,7 @@ _PERIOD = re.compile(
     r"|(?P<m1>\d{1,2})\s*(?:[-—~至到]\s*(?P<m2>\d{1,2}))\s*月(?:份)?"
     r"|" + _FIRST_MONTHS.format("fm") +
     r"|(?P<q>[一二三四1-4])季度|首季|(?P<h>上|下)半年|前三季度|(?P<mo>\d{1,2})月(?:份)?(?![\d日])"
-    r"|(?P<rel>今年|去年同期|上年同期|去年|上年|同期)"
+    r"|(?P<rel>今年|去年同期|上年同期|去年|上年|前年|同期)"
 )
 
 
@@ -373,7 +373,7 @@ def _period_key(m: re.Match[str]) -> str:
     if g["mo"]:
         return f"M{int(g['mo'])}"
     rel = g["rel"] or ""
-    return "prior" if rel in ("去年", "上年同期", "上年", "去年同期") else ("same" if rel == "同期" else "")
+    return "prior" if rel in ("去年", "上年同期", "上年", "去年同期", "前年") else ("same" if rel == "同期" else "")
 
 
 def same_period(a: Fig, b: Fig) -> bool | None:
@@ -516,7 +516,8 @@ _CHANGED = re.compile(r"(增加|减少|增长|下降|净增|净减|增量|提高
                       r"(\d[\d.]*[^\d,;:。]{0,4}(和|、|及|与))*$")
 _COMPARED_TERM = re.compile(r"(?<![同环])(比|较)(?!重|例|率|值)[^,;:。比较]{1,12}$"
                             r"|(上年同期|去年同期|上年末|去年末|上年|去年|年初)(为|是)$"
-                            r"|由(上年|去年|\d{4}年)[^,;:。]{0,6}$")
+                            r"|由(上年|去年|\d{4}年)[^,;:。]{0,6}$"
+                            r"|(相当于|恢复至|恢复到)(上年|去年|\d{4}年)(同期)?(水平)?\($")
 _NETTED = re.compile(r"(顺差|逆差|差额|净出口|净进口|结余|净流入|净流出)[^,;:。]{0,4}$")
 
 
@@ -540,8 +541,8 @@ def changed(f: Fig) -> bool:
 
 def compared(f: Fig) -> bool:
     """A figure printed as the term a comparison is made against (比上年同期末的56131.9亿元, 增速比上半年的7.1%,
-    较2019年同期的612.40万标箱, 上年为50076万吨, 由上年末的6032.1万户): the other period's figure, never the
-    sentence's subject nor its whole."""
+    较2019年同期的612.40万标箱, 上年为50076万吨, 由上年末的6032.1万户, 相当于2019年（6538.2亿元）): the other
+    period's figure, never the sentence's subject nor its whole."""
     return _COMPARED_TERM.search(f.label) is not None and not changed(f)  # 比年初增加X is a change, not a term
 
 

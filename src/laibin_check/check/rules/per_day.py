@@ -6,7 +6,7 @@ else the calendar days of the period the figure is read in: a year (2024 has 366
 month; a February of an unnamed year is either length, and 全年 with no year is the report's year (its first
 period) or, failing one, 365 or 366 days. The total is an earlier level of the same unit, in the sentence or
 the two before it in the paragraph (a part after 其中 only in the average's own sentence), not itself an
-average, a change, a plan or a compared level;
+average, a plan or a compared level, and a change exactly when the average is of one (平均每天新增存款);
 when the average names its measure (日均接待国内游客), the one sharing most of it. Averages over trading or
 working days (日均成交额, 交易日, 工作日) divide by days the text does not give, and are left alone.
 """

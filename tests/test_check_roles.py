@@ -157,6 +157,9 @@ def test_the_right_figure_plays_each_part(rule: str, text: str, right: str, wron
     # a level 相当于2019年（…）printed in brackets is 2019's, not the total of this year's halves
     (("total-of-parts",), "社会消费品零售总额7,862.5亿元，相当于2019年（6,538.2亿元）的120.3%。其中，城镇消费品零售额"
      "6,815.7亿元，乡村消费品零售额1,046.8亿元。"),
+    # a bare 占比 after 其中 is of the total before 其中, not of the whole the paragraph named last
+    (("share-of-total",), "规上工业企业实现营业收入776.45亿元，增长9.2%。\n全年一般公共预算收入31.58亿元，其中税收收入"
+     "22.43亿元，占一般公共预算收入的71.0%。一般公共预算支出68.74亿元，其中民生支出54.92亿元，占比79.9%。"),
 ])
 def test_not_read_as_a_whole_or_a_subject(rules: tuple[str, ...], text: str) -> None:
     assert_rule_case(rules, text, None, "")

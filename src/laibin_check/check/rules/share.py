@@ -74,6 +74,8 @@ def propose(model: Model) -> Iterator[Relation]:
         part = parts_of_shares.get(f.idx)
         if part is None or same_period(part, f) is False:
             continue
+        if not explicit and _after_qizhong(model, part):
+            continue  # 收入…占GDP的8.2%；其中税收收入…，占比75.6%: the bare 占 is of the total before 其中, not GDP
         core = _core(name)
         spelled = _core(name, spelled=True)
         entity = next((e for e in _ENTITIES if e in name), "")
@@ -114,6 +116,12 @@ def _names_entity(model: Model, w: Fig, entity: str) -> bool:
     paragraph's 全省 total is the province's too)."""
     before = model.norm[model.norm.rfind("\n", 0, w.start) + 1:w.start]
     return any(e in before for e in SAME_ENTITY.get(entity, (entity,)))
+
+
+def _after_qizhong(model: Model, part: Fig) -> bool:
+    """The part follows 其中 in its sentence: it breaks down the total before 其中, whatever whole was named last."""
+    s_start, _ = model.sentence_span(part.sentence)
+    return model.norm.rfind("其中", s_start, part.start) >= 0
 
 
 def _part_measure(part: Fig) -> str:

@@ -76,6 +76,12 @@ LEVELS = [
 ]
 
 
+def test_times_more_of_gdp_is_a_suggestion() -> None:
+    """GDP grows in real terms: 增长N倍 against two nominal GDP levels is a reading to confirm, not an error."""
+    assert_rule_case(CHANGE, "全市地区生产总值由2010年的500亿元增加到2024年的1500亿元，增长2.5倍。", "warning",
+                     "1500亿元 / 500亿元 - 1")
+
+
 @pytest.mark.parametrize(("text", "right", "wrong", "shown"), LEVELS)
 def test_a_change_between_two_printed_levels(text: str, right: str, wrong: str, shown: str) -> None:
     assert_right_and_wrong(CHANGE, text, right, wrong, shown)

@@ -1,9 +1,11 @@
 """A change between two printed levels and the growth or increase stated with it.
 
-* 由120亿元增加到150亿元, 增长25%: 150 / 120 - 1.
+* 由120亿元增加到150亿元, 增长25%: 150 / 120 - 1; 由2020年的3.8万辆增至2024年的23.5万辆, 增长5.2倍: 23.5 / 3.8 - 1.
 * 由120亿元增加到150亿元, 增加30亿元: 150 - 120.
-* 完成150亿元, 比上年同期的120亿元增长25%.
-GDP and value added grow in real terms: a growth rate set against two nominal levels is only a suggestion.
+* 完成150亿元, 比上年同期的120亿元增长25%; 产量48.6万辆, 上年同期为43.2万辆, 同比增长12.5%; 比上年同期的
+  2387.1万吨减少76.4万吨, 下降3.2% (both the change and its growth); 相当于2019年同期的140.9% (150 / 120).
+A figure after a fall word carries its sign (model.rising). GDP and value added grow in real terms: a growth
+rate set against two nominal levels is only a suggestion.
 """
 
 from __future__ import annotations
@@ -94,8 +96,10 @@ def _stated(old: Fig, new: Fig, stated: Fig, up: bool, why: str, anchor: Fig) ->
     real = any(w in (old.context + new.label) for w in _REAL)
     if stated.role == "times" and _TIMES_MORE.search(stated.label):
         # 比2020年的3.8亿元增长5.2倍: 5.2 times more, new / old - 1 (statistics' 增长N倍; 是…的N倍 is multiple.py's)
-        yield Relation("change-between-levels", "ratio", stated, (new, old), "{0} / {1} - 1", "error",
-                       f"{why}, {stated.label[-2:]}{stated.shown}")
+        yield Relation("change-between-levels", "ratio", stated, (new, old), "{0} / {1} - 1",
+                       "suggestion" if real else "error", f"{why}, {stated.label[-2:]}{stated.shown}",
+                       confirm="that the growth is nominal (GDP and value added grow in real terms)" if real else "",
+                       approximate="real growth against nominal levels" if real else "")
     elif stated.role == "growth":
         direction = is_up(stated.label[-4:])
         if direction is None:

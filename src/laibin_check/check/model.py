@@ -551,6 +551,12 @@ def netted(f: Fig) -> bool:
     return _NETTED.search(f.label) is not None
 
 
+def real_growth(words: str) -> bool:
+    """The words name GDP or value added, whose growth statistics give in real terms (at constant prices): a
+    growth beside two nominal levels, or beside a nominal increase, need not match them."""
+    return any(w in words for w in ("生产总值", "GDP", "gdp", "增加值"))
+
+
 def signed(f: Fig) -> bool:
     """The engine reads `f` as negative: a fall word stands right before it (下降9.7% is -9.7%, 减少14万人 is
     -14万人, 回落0.4个百分点 is -0.4; figures.fact_sign, the facts files' rule of signs)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from laibin_check.check.model import Fig, Model, averaged, changed, compared, is_up, planned, rising
+from laibin_check.check.model import Fig, Model, averaged, changed, compared, is_up, planned, real_growth, rising
 from laibin_check.check.relation import Relation
 
 _FROM = re.compile(r"(由|从)[^,;:]{0,12}$")
@@ -27,7 +27,6 @@ _GROWTH_END = re.compile(r"(增长|下降|增幅|降幅|上涨|下跌|回落|增
 _TIMES_MORE = re.compile(r"(增长|增加|提高)了?$")
 _PRIOR = re.compile(r"(上年同期|去年同期|上年|去年|上年末|去年末|年初)(为|是)$")
 """汽车产量48.6万辆，上年同期为43.2万辆，同比增长12.5%: last year's level printed after this year's."""
-_REAL = ("生产总值", "gdp", "GDP", "增加值")
 
 
 def propose(model: Model) -> Iterator[Relation]:
@@ -93,7 +92,7 @@ def _stated(old: Fig, new: Fig, stated: Fig, up: bool, why: str, anchor: Fig) ->
     """The change `stated` in the clause after `anchor` (the new level after 由…到, last year's after 比)."""
     if new.role != "level" or new.unit.dims != old.unit.dims or stated.clause > anchor.clause + 1:
         return
-    real = any(w in (old.context + new.label) for w in _REAL)
+    real = real_growth(old.context + new.label)
     if stated.role == "times" and _TIMES_MORE.search(stated.label):
         # 比2020年的3.8亿元增长5.2倍: 5.2 times more, new / old - 1 (statistics' 增长N倍; 是…的N倍 is multiple.py's)
         yield Relation("change-between-levels", "ratio", stated, (new, old), "{0} / {1} - 1",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from laibin_check.check.model import Fig, Model, compared
+from laibin_check.check.model import Fig, Model, compared, real_growth
 from laibin_check.check.relation import Relation
 
 _INCREASE = re.compile(r"^,?(比|较)(?P<base>年初|上年末|去年末|上年底|年初余额|上年|去年|上年同期|去年同期)"
@@ -22,8 +22,6 @@ _INCREASE = re.compile(r"^,?(比|较)(?P<base>年初|上年末|去年末|上年�
 _GROWTH = re.compile(r"^,?((比|较)(年初|上年末|去年末|上年底)|(?P<yoy>同比))?(增长|增加|下降|减少)了?$")
 _START = ("年初", "上年末", "去年末", "上年底", "年初余额")
 _YEAR_END = re.compile(r"(年末|年底|12月末|12月底)")
-_REAL = ("生产总值", "GDP", "gdp", "增加值")
-"""GDP and value added grow in real terms: a growth beside a nominal increase need not match it."""
 
 
 def propose(model: Model) -> Iterator[Relation]:
@@ -40,7 +38,7 @@ def propose(model: Model) -> Iterator[Relation]:
             continue
         if m_inc.group("base") in _START and m_growth.group("yoy") and not _at_year_end(model, level):
             continue  # 比年初增加…，同比增长 of a mid-year balance: two moments
-        if m_inc.group("base") not in _START and (m_growth.group(1) or any(w in level.context for w in _REAL)):
+        if m_inc.group("base") not in _START and (m_growth.group(1) or real_growth(level.context)):
             continue  # 比上年增加…: the growth that follows at once is on the same base, and not a real growth
         if compared(level) or not inc.interval.hi < level.interval.lo:
             # 余额4978.16亿元，年初为4591.64亿元，比年初增加386.52亿元，增长8.4%: the start is no balance
